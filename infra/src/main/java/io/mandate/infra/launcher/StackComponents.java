@@ -1,0 +1,60 @@
+package io.mandate.infra.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which components make up the stack for given settings: local ones only where nothing external is configured. */
+public final class StackComponents {
+
+    public static final List<String> SERVICES = List.of(
+            StackSettings.COMMAND_SERVICE, StackSettings.TOKEN_ISSUER, StackSettings.QUERY_SERVICE, StackSettings.DASHBOARD);
+
+    private StackComponents() {
+    }
+
+    public static List<Component> infrastructure(StackSettings settings, Distributions distributions, RunAs runAs) {
+        List<Component> components = new ArrayList<>();
+        if (settings.postgresUrl().isEmpty()) {
+            components.add(new PostgresComponent(settings));
+        }
+        if (settings.kafkaBootstrap().isEmpty()) {
+            components.add(new KafkaComponent(settings, distributions));
+        }
+        if (settings.elasticsearchUrl().isEmpty()) {
+            components.add(new ElasticsearchComponent(settings, distributions, runAs));
+        }
+        return components;
+    }
+
+    public static List<Component> services(StackSettings settings, Distributions distributions) {
+        Map<String, String> environment = serviceEnvironment(settings);
+        List<Component> services = new ArrayList<>();
+        for (String module : SERVICES) {
+            services.add(new ServiceComponent(module, () -> distributions.serviceJar(module), settings.port(module),
+                    environment, settings.home()));
+        }
+        return services;
+    }
+
+    /** What every service is told about the stack (the variables each application.yml reads). */
+    public static Map<String, String> serviceEnvironment(StackSettings settings) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MANDATE_POSTGRES_URL", settings.jdbcUrl());
+        environment.put("MANDATE_POSTGRES_USER", settings.postgresUser());
+        environment.put("MANDATE_POSTGRES_PASSWORD", settings.postgresPassword());
+        environment.put("MANDATE_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        environment.put("MANDATE_ELASTICSEARCH_URL", settings.elasticsearchHttpUrl());
+        environment.put("MANDATE_QUERY_SERVICE_URL", settings.serviceUrl(StackSettings.QUERY_SERVICE));
+        environment.put("MANDATE_ISSUER_URL", settings.serviceUrl(StackSettings.TOKEN_ISSUER));
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        settings.ports().values().forEach(port -> environment.put(port.variable(), Integer.toString(port.number())));
+        return environment;
+    }
+
+    static Path defaultHome(Distributions distributions) {
+        return distributions.root().resolve(".mandate");
+    }
+}
