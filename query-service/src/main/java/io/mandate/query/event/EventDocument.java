@@ -1,0 +1,26 @@
+package io.mandate.query.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One event in the {@code mandate-events} index (document id = eventId): the envelope, the
+ * payload's searchable fields flattened to keywords, and the payload itself, stored but not
+ * indexed, so a timeline shows exactly what was published.
+ */
+public record EventDocument(String eventId,
+                            String type,
+                            int revision,
+                            String aggregateId,
+                            long sequence,
+                            Instant occurredAt,
+                            String grantId,
+                            String userId,
+                            String agentId,
+                            String clientId,
+                            String audience,
+                            List<String> scopes,
+                            JsonNode payload) {
+}

@@ -1,0 +1,105 @@
+package io.mandate.query.ingest;
+
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.mandate.messages.wire.EventCodec;
+import io.mandate.messages.wire.EventEnvelope;
+import io.mandate.messages.wire.MalformedEventException;
+import io.mandate.query.index.IndexInitializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Projects every Mandate event from Kafka into Elasticsearch, one bulk request per polled batch.
+ * Offsets are acknowledged only after Elasticsearch accepted the batch's writes (at-least-once);
+ * when it did not, the exception makes the container retry the same batch with back-off.
+ */
+@Component
+class IngestListener {
+
+    static final String LISTENER_ID = "mandate-ingest";
+    private static final Logger log = LoggerFactory.getLogger(IngestListener.class);
+    private static final int MAX_REASON_LENGTH = 200;
+
+    private final EventCodec codec = new EventCodec();
+    private final List<Projection> projections;
+    private final IndexInitializer indices;
+    private final BulkWriter writer;
+    private final IngestStats stats;
+
+    IngestListener(List<Projection> projections, IndexInitializer indices, BulkWriter writer, IngestStats stats) {
+        this.projections = List.copyOf(projections);
+        this.indices = indices;
+        this.writer = writer;
+        this.stats = stats;
+    }
+
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{T(io.mandate.messages.wire.Topics).ALL}")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) throws IOException {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            decode(record).ifPresent(envelope -> operations.addAll(project(record, envelope)));
+        }
+        try {
+            indices.ensureIndices();
+            BulkWriter.Outcome outcome = writer.write(operations);
+            stats.batchIndexed(outcome.applied(), outcome.duplicates());
+        } catch (IOException | RuntimeException e) {
+            stats.batchFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+        acknowledgment.acknowledge();
+    }
+
+    private Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            skip(record, "record has no value");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(codec.decode(record.value()));
+        } catch (MalformedEventException e) {
+            skip(record, safeReason(e));
+            return Optional.empty();
+        }
+    }
+
+    private List<BulkOperation> project(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
+        List<BulkOperation> operations = new ArrayList<>();
+        try {
+            for (Projection projection : projections) {
+                operations.addAll(projection.operationsFor(envelope));
+            }
+            return operations;
+        } catch (RuntimeException e) {
+            // A projection bug must not stall the partition: skip the event, fix, then replay.
+            log.error("Projection of event {} ({}) failed at {}-{}@{}; event skipped", envelope.eventId(),
+                    envelope.type(), record.topic(), record.partition(), record.offset(), e);
+            stats.recordSkipped();
+            return List.of();
+        }
+    }
+
+    private void skip(ConsumerRecord<String, byte[]> record, String reason) {
+        log.warn("Skipping malformed record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+        stats.recordSkipped();
+    }
+
+    /** Keeps what was wrong and drops what the record said: parser messages may quote payload values. */
+    private static String safeReason(MalformedEventException e) {
+        String reason = String.valueOf(e.getMessage());
+        int colon = reason.indexOf(':');
+        if (colon > 0) {
+            reason = reason.substring(0, colon);
+        }
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "…" : reason;
+    }
+}

@@ -1,0 +1,56 @@
+package io.mandate.query.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic (RFC 7617) over a stateless API: no session, hence no CSRF token to protect.
+ * Failures are RFC 9457 problem documents like every other error of this API.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        ProblemSecurityHandler problems = new ProblemSecurityHandler(objectMapper);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.READERS)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** The bootstrap users; their passwords are hashed at start-up and never kept in clear. */
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("admin").password(encoder.encode(properties.adminPassword()))
+                        .roles(Roles.ADMIN).build(),
+                User.withUsername("investigator").password(encoder.encode(properties.investigatorPassword()))
+                        .roles(Roles.INVESTIGATOR).build(),
+                User.withUsername("responder").password(encoder.encode(properties.responderPassword()))
+                        .roles(Roles.RESPONDER, Roles.INVESTIGATOR).build());
+    }
+}
