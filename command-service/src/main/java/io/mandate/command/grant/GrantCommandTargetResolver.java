@@ -1,0 +1,26 @@
+package io.mandate.command.grant;
+
+import io.mandate.messages.grant.CreateGrant;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells Axon which grant a command targets. The command records live in the published-language
+ * module, which stays free of Axon annotations, so the mapping is written here, once per command.
+ */
+@Component(GrantCommandTargetResolver.BEAN_NAME)
+class GrantCommandTargetResolver implements CommandTargetResolver {
+
+    static final String BEAN_NAME = "grantCommandTargetResolver";
+
+    @Override
+    public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+        Object payload = command.getPayload();
+        if (payload instanceof CreateGrant create) {
+            return new VersionedAggregateIdentifier(create.grantId().value(), null);
+        }
+        throw new IllegalArgumentException("not a grant command: " + command.getPayloadType().getName());
+    }
+}

@@ -1,0 +1,60 @@
+package io.mandate.command.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic (RFC 7617) with the three bootstrap users; stateless, so no session and no CSRF
+ * token (no cookie ever authenticates a request). Failures answer as RFC 9457 problems.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ADMIN = "ADMIN";
+    static final String INVESTIGATOR = "INVESTIGATOR";
+    static final String RESPONDER = "RESPONDER";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/grants").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService bootstrapUsers(SecurityProperties properties, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("admin").password(encoder.encode(properties.adminPassword()))
+                        .roles(ADMIN).build(),
+                User.withUsername("investigator").password(encoder.encode(properties.investigatorPassword()))
+                        .roles(INVESTIGATOR).build(),
+                User.withUsername("responder").password(encoder.encode(properties.responderPassword()))
+                        .roles(RESPONDER, INVESTIGATOR).build());
+    }
+}

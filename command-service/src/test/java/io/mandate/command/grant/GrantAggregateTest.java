@@ -1,0 +1,161 @@
+package io.mandate.command.grant;
+
+import io.mandate.messages.grant.ClientKind;
+import io.mandate.messages.grant.DelegationPolicy;
+import io.mandate.messages.grant.Scopes;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static io.mandate.command.grant.TestGrants.NOW;
+import static io.mandate.command.grant.TestGrants.aGrant;
+import static org.hamcrest.Matchers.startsWith;
+
+class GrantAggregateTest {
+
+    private FixtureConfiguration<GrantAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = fixtureWithDepthLimit(DelegationPolicy.MAX_DEPTH_LIMIT);
+    }
+
+    private static FixtureConfiguration<GrantAggregate> fixtureWithDepthLimit(int maxDelegationDepth) {
+        AggregateTestFixture<GrantAggregate> fixture = new AggregateTestFixture<>(GrantAggregate.class);
+        fixture.registerCommandTargetResolver(new GrantCommandTargetResolver());
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new GrantLimits(maxDelegationDepth));
+        return fixture;
+    }
+
+    @Test
+    void createWhenValidThenGrantCreatedByCallerAtClockTime() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().command())
+                .expectEvents(aGrant().createdAt(NOW))
+                .expectResultMessagePayload(CreateGrantOutcome.CREATED);
+    }
+
+    @Test
+    void createWhenNoExpiryThenGrantCreatedWithoutExpiry() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withExpiresAt(null).command())
+                .expectEvents(aGrant().withExpiresAt(null).createdAt(NOW));
+    }
+
+    @Test
+    void createWhenScopesEmptyThenRejectedNamingScopes() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withScopes(Scopes.of())
+                        .withPolicy(new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of())).command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class)
+                .expectExceptionMessage(startsWith("scopes:"));
+    }
+
+    @Test
+    void createWhenExpiryInThePastThenRejectedNamingExpiresAt() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withExpiresAt(NOW.minusSeconds(1)).command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class)
+                .expectExceptionMessage(startsWith("expiresAt:"));
+    }
+
+    @Test
+    void createWhenExpiryIsNowThenRejected() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withExpiresAt(NOW).command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://calendar.example.com/api", "urn:example:calendar", "calendar-api", "mcp.example_1"})
+    void createWhenAudienceIsUriOrClientIdThenCreated(String audience) {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withAudience(audience).command())
+                .expectEvents(aGrant().withAudience(audience).createdAt(NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/relative/path", "https://calendar.example.com#frag", "not an audience", "https:///nohost",
+            "-leading-dash", "mailto:"})
+    void createWhenAudienceNeitherAbsoluteUriNorClientIdThenRejectedNamingAudience(String audience) {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withAudience(audience).command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class)
+                .expectExceptionMessage(startsWith("audience:"));
+    }
+
+    @Test
+    void createWhenMaxDepthAboveDeploymentLimitThenRejectedNamingMaxDepth() {
+        fixtureWithDepthLimit(2).givenNoPriorActivity()
+                .when(aGrant().withPolicy(new DelegationPolicy(Set.of(), Set.of(ClientKind.AGENT), 3, Scopes.of()))
+                        .command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class)
+                .expectExceptionMessage(startsWith("policy.maxDepth:"));
+    }
+
+    @Test
+    void createWhenMaxDepthAtDeploymentLimitThenCreated() {
+        DelegationPolicy atLimit = new DelegationPolicy(Set.of(), Set.of(ClientKind.AGENT), 2, Scopes.of());
+        fixtureWithDepthLimit(2).givenNoPriorActivity()
+                .when(aGrant().withPolicy(atLimit).command())
+                .expectEvents(aGrant().withPolicy(atLimit).createdAt(NOW));
+    }
+
+    @Test
+    void createWhenNextActorsAllowedButDepthOneThenRejected() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withPolicy(new DelegationPolicy(Set.of(), Set.of(ClientKind.MCP_SERVER), 1, Scopes.of()))
+                        .command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class)
+                .expectExceptionMessage(startsWith("policy.maxDepth:"));
+    }
+
+    @Test
+    void createWhenApprovalScopesOutsideGrantScopesThenRejected() {
+        fixture.givenNoPriorActivity()
+                .when(aGrant().withPolicy(new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of("mail.send")))
+                        .command())
+                .expectNoEvents()
+                .expectException(GrantRejectedException.class)
+                .expectExceptionMessage(startsWith("policy.approvalScopes:"));
+    }
+
+    @Test
+    void createWhenSameGrantAlreadyCreatedThenNoNewEventAndAlreadyExisted() {
+        fixture.given(aGrant().createdAt(NOW.minusSeconds(60)))
+                .when(aGrant().command())
+                .expectNoEvents()
+                .expectResultMessagePayload(CreateGrantOutcome.ALREADY_EXISTED);
+    }
+
+    @Test
+    void createWhenRetriedAfterExpiryPassedThenStillAlreadyExisted() {
+        // The retry asks for what was already decided; it is not a new decision against today's clock.
+        fixture.given(aGrant().withExpiresAt(NOW.minusSeconds(1)).createdAt(NOW.minusSeconds(60)))
+                .when(aGrant().withExpiresAt(NOW.minusSeconds(1)).command())
+                .expectNoEvents()
+                .expectResultMessagePayload(CreateGrantOutcome.ALREADY_EXISTED);
+    }
+
+    @Test
+    void createWhenDifferentGrantExistsWithSameIdThenIdempotencyConflict() {
+        fixture.given(aGrant().createdAt(NOW.minusSeconds(60)))
+                .when(aGrant().withUserId("bob").command())
+                .expectNoEvents()
+                .expectException(IdempotencyConflictException.class);
+    }
+}
