@@ -1,0 +1,21 @@
+package io.mandate.issuer.metadata;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * The authorization server metadata document (RFC 8414 §2). Lists only endpoints and features
+ * that exist: a field is added here in the same change that implements what it advertises.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AuthorizationServerMetadata(
+        @JsonProperty("issuer") String issuer,
+        @JsonProperty("token_endpoint") String tokenEndpoint,
+        @JsonProperty("jwks_uri") String jwksUri,
+        @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
+        @JsonProperty("response_types_supported") List<String> responseTypesSupported,
+        @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
+        @JsonProperty("token_endpoint_auth_signing_alg_values_supported") List<String> tokenEndpointAuthSigningAlgValuesSupported) {
+}

@@ -1,0 +1,47 @@
+package io.mandate.issuer.metadata;
+
+import io.mandate.issuer.IssuerProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.List;
+
+/** {@code GET /.well-known/oauth-authorization-server} (RFC 8414 §3). */
+@RestController
+class AuthorizationServerMetadataEndpoint {
+
+    static final String PATH = "/.well-known/oauth-authorization-server";
+
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    static final String CLIENT_CREDENTIALS = "client_credentials";
+
+    private final AuthorizationServerMetadata metadata;
+
+    AuthorizationServerMetadataEndpoint(IssuerProperties issuer) {
+        // Built once: it depends on configuration only.
+        this.metadata = new AuthorizationServerMetadata(
+                issuer.url().toString(),
+                issuer.endpoint("/oauth2/token"),
+                issuer.endpoint("/oauth2/jwks"),
+                List.of(TOKEN_EXCHANGE, CLIENT_CREDENTIALS),
+                // RFC 8414 §2 requires the field; Mandate has no authorization endpoint, so it
+                // supports no response type, and advertising "code" would send clients to an
+                // endpoint that does not exist.
+                List.of(),
+                List.of("private_key_jwt", "client_secret_basic"),
+                // Algorithms accepted for private_key_jwt client assertions (RFC 7523 §3): never
+                // "none" (RFC 8414 §2) nor HMAC, which would need the client's secret here.
+                List.of("ES256", "EdDSA", "RS256"));
+    }
+
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AuthorizationServerMetadata> metadata() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .body(metadata);
+    }
+}

@@ -1,0 +1,24 @@
+package io.mandate.issuer.projection;
+
+/**
+ * A snapshot of the projection for operators: how much it holds and whether it may be trusted.
+ *
+ * @param caughtUp             whether it reached the end offsets that existed at start-up
+ * @param grants               grants held
+ * @param partitions           Kafka partitions read
+ * @param eventsApplied        events that changed the projection
+ * @param eventsAlreadyApplied redeliveries and stale events skipped by sequence
+ * @param recordsSkipped       malformed or inapplicable records skipped
+ */
+public record ProjectionStatus(boolean caughtUp,
+                               int grants,
+                               int partitions,
+                               long eventsApplied,
+                               long eventsAlreadyApplied,
+                               long recordsSkipped) {
+
+    static ProjectionStatus of(GrantProjection projection, ReaderProgress progress) {
+        return new ProjectionStatus(projection.isCaughtUp(), projection.grantCount(), progress.partitions(),
+                projection.eventsApplied(), projection.eventsAlreadyApplied(), progress.recordsSkipped());
+    }
+}

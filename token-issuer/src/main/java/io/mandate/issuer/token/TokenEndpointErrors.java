@@ -1,0 +1,43 @@
+package io.mandate.issuer.token;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Renders every failure of the token endpoint as RFC 6749 §5.2 JSON (never a ProblemDetail:
+ * OAuth clients parse {@code error}), with {@code Cache-Control: no-store} (§5.1).
+ * Ordered first so the service-wide problem handler never sees token endpoint exceptions.
+ */
+@RestControllerAdvice(assignableTypes = TokenEndpoint.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TokenEndpointErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenEndpointErrors.class);
+
+    @ExceptionHandler(OAuth2ErrorException.class)
+    ResponseEntity<OAuth2Error> oauth2Error(OAuth2ErrorException e) {
+        return respond(e.status(), e.error());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<OAuth2Error> unexpected(Exception e) {
+        log.error("Token request failed unexpectedly", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, OAuth2Error.serverError());
+    }
+
+    private static ResponseEntity<OAuth2Error> respond(HttpStatus status, OAuth2Error error) {
+        return ResponseEntity.status(status)
+                .cacheControl(CacheControl.noStore())
+                .header("Pragma", "no-cache")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(error);
+    }
+}
