@@ -77,6 +77,7 @@ final class ElasticsearchComponent implements Component {
         }
         runAs.requireAccess(dist, "the Elasticsearch distribution");
         runAs.own(dir, logsDir);
+        runAs.requireAccess(dir.resolve("config"), "its config folder in MANDATE_HOME");
     }
 
     private List<String> command(Path dist) {

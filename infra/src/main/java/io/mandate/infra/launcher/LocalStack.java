@@ -102,7 +102,8 @@ public final class LocalStack {
         private final transient Component component;
 
         StackStartException(Component component, Throwable cause) {
-            super(component.name() + " failed to start: " + (cause == null ? "unknown" : cause.getMessage()), cause);
+            super(component.name() + " failed to start: " + (cause == null ? "unknown cause"
+                    : cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage()), cause);
             this.component = component;
         }
 

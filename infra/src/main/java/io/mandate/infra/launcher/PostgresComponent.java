@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PostgreSQL 17 from Maven Central (zonky's binaries), the event store. Durable by default
@@ -24,6 +26,12 @@ import java.util.List;
 final class PostgresComponent implements Component {
 
     static final String DATABASE = "mandate";
+
+    /**
+     * Servers this JVM started. zonky holds a file lock in the data folder until closed, so a
+     * JVM that starts a data folder again (a test, say) must close its earlier instance first.
+     */
+    private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new ConcurrentHashMap<>();
 
     private final StackSettings settings;
     private final Path dataDir;
@@ -57,7 +65,7 @@ final class PostgresComponent implements Component {
             Files.createDirectories(binariesDir);
             Files.createDirectories(logFile.getParent());
             String durable = settings.durable() ? "on" : "off";
-            EmbeddedPostgres.builder()
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDir.toFile())
@@ -72,6 +80,7 @@ final class PostgresComponent implements Component {
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
                     .start(); // deliberately not closed: the server outlives this JVM until stop()
+            STARTED_HERE.put(dataDir, server);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -96,6 +105,14 @@ final class PostgresComponent implements Component {
 
     @Override
     public void stop() {
+        EmbeddedPostgres startedHere = STARTED_HERE.remove(dataDir);
+        if (startedHere != null) {
+            try {
+                startedHere.close();
+            } catch (IOException e) {
+                // fall through to the signal below
+            }
+        }
         // SIGINT is PostgreSQL's "fast" shutdown: abort transactions, checkpoint, exit.
         Processes.livePid(dataDir.resolve("postmaster.pid"))
                 .ifPresent(pid -> Processes.stop(pid, "INT", Duration.ofSeconds(30)));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,9 @@ final class StackResolver {
         Path home;
         try {
             Path parent = Files.createDirectories(distributions.root().resolve("target"));
-            home = Files.createTempDirectory(parent, "test-stack-");
+            // Readable by all: as root, Elasticsearch runs as an unprivileged user inside it.
+            home = Files.createTempDirectory(parent, "test-stack-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
