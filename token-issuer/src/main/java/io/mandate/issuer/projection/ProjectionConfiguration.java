@@ -42,6 +42,8 @@ class ProjectionConfiguration {
         fromSpring.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Topics are created up front with their partition counts; a reader must never create one.
         fromSpring.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // A stable name in broker logs and quotas (Kafka would say "consumer-null-N").
+        fromSpring.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "token-issuer-projection");
         return Map.copyOf(fromSpring);
     }
 }

@@ -173,7 +173,8 @@ class GrantProjectionFromKafkaIT {
 
     private static ProjectionReader secondReader(GrantProjection projection, ReaderProgress progress) {
         Map<String, Object> properties = ProjectionConfiguration.consumerProperties(new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers())));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "token-issuer-projection-rebuild")));
         return new ProjectionReader(
                 () -> new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer()),
                 new EventRecordHandler(CODEC, projection, progress), projection, progress,
