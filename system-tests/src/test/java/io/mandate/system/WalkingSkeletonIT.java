@@ -1,0 +1,185 @@
+package io.mandate.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mandate.infra.launcher.StackSettings;
+import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.Scopes;
+import io.mandate.messages.wire.EventCodec;
+import io.mandate.messages.wire.EventEnvelope;
+import io.mandate.messages.wire.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The foundation's walking skeleton, hop by hop, on the real stack with the services as
+ * separate processes: a grant created through the command API is an event in PostgreSQL, a
+ * record on Kafka, a document in Elasticsearch, an answer of the query API, an entry of the
+ * token-issuer's projection and a row on the dashboard.
+ */
+class WalkingSkeletonIT {
+
+    private static final Duration HOP = Duration.ofSeconds(30);
+
+    private static RunningMandate mandate;
+    private static String grantId;
+    private static String userId;
+
+    private final Http http = new Http();
+
+    @BeforeAll
+    static void createGrantThroughTheCommandApi() {
+        mandate = RunningMandate.get();
+        userId = "alice-" + UUID.randomUUID();
+        String body = """
+                {"userId":"%s","agentId":"travel-agent","audience":"https://calendar.example/api",
+                 "scopes":["calendar.read","calendar.write"],
+                 "policy":{"allowedNextKinds":["MCP_SERVER"],"maxDepth":2}}""".formatted(userId);
+
+        HttpResponse<String> created = new Http().postJson(mandate.url(StackSettings.COMMAND_SERVICE) + "/api/grants",
+                "admin", "mandate-admin", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        grantId = Http.json(created).path("grantId").asText();
+        assertThat(grantId).isNotBlank();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/grants/" + grantId);
+    }
+
+    @Test
+    void grantWhenCreatedThenStoredAsAnEventInPostgres() throws Exception {
+        try (Connection connection = DriverManager.getConnection(mandate.stack().jdbcUrl(),
+                mandate.stack().jdbcUsername(), mandate.stack().jdbcPassword());
+             PreparedStatement select = connection.prepareStatement(
+                     "select payload_type, sequence_number, convert_from(payload, 'UTF8') from domain_event_entry "
+                             + "where aggregate_identifier = ?")) {
+            select.setString(1, grantId);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).as("an event row for %s", grantId).isTrue();
+                assertThat(rows.getString(1)).endsWith("GrantCreated");
+                assertThat(rows.getLong(2)).isZero();
+                assertThat(rows.getString(3)).contains(grantId, userId, "calendar.read");
+                assertThat(rows.next()).as("exactly one event").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void grantWhenCreatedThenPublishedOnKafkaKeyedByGrant() {
+        EventEnvelope envelope = awaitKafkaRecord(grantId);
+
+        assertThat(envelope.type()).isEqualTo("GrantCreated");
+        assertThat(envelope.aggregateId()).isEqualTo(grantId);
+        GrantCreated created = (GrantCreated) envelope.payload();
+        assertThat(created.userId().value()).isEqualTo(userId);
+        assertThat(created.scopes()).isEqualTo(Scopes.of("calendar.read", "calendar.write"));
+        assertThat(created.createdBy()).isEqualTo("admin");
+    }
+
+    @Test
+    void grantWhenPublishedThenIndexedInElasticsearchAndServedByTheQueryApi() {
+        await().atMost(HOP).untilAsserted(() -> assertThat(http.get(
+                mandate.stack().elasticsearchUrl() + "/mandate-grants/_doc/" + grantId, null, null).statusCode())
+                .isEqualTo(200));
+
+        HttpResponse<String> response = http.get(mandate.url(StackSettings.QUERY_SERVICE) + "/api/grants/" + grantId,
+                "investigator", "mandate-investigator");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode grant = Http.json(response);
+        assertThat(grant.path("grantId").asText()).isEqualTo(grantId);
+        assertThat(grant.path("userId").asText()).isEqualTo(userId);
+        assertThat(grant.path("agentId").asText()).isEqualTo("travel-agent");
+        assertThat(grant.path("audience").asText()).isEqualTo("https://calendar.example/api");
+        assertThat(grant.path("scopes").toString()).isEqualTo("[\"calendar.read\",\"calendar.write\"]");
+    }
+
+    @Test
+    void grantWhenPublishedThenInTheTokenIssuersProjection() {
+        String issuer = mandate.url(StackSettings.TOKEN_ISSUER);
+        await().atMost(HOP).untilAsserted(() -> assertThat(http.get(issuer + "/internal/projection/grants/" + grantId,
+                "admin", "mandate-admin").statusCode()).isEqualTo(200));
+
+        JsonNode view = Http.json(http.get(issuer + "/internal/projection/grants/" + grantId, "admin", "mandate-admin"));
+        assertThat(view.toString()).contains(grantId, userId, "travel-agent", "calendar.write");
+    }
+
+    @Test
+    void tokenIssuerWhenAskedThenServesMetadataAndAPublicOnlyJwks() {
+        String issuer = mandate.url(StackSettings.TOKEN_ISSUER);
+
+        JsonNode metadata = Http.json(http.get(issuer + "/.well-known/oauth-authorization-server", null, null));
+        assertThat(metadata.path("issuer").asText()).isEqualTo(issuer);
+        assertThat(metadata.path("jwks_uri").asText()).isEqualTo(issuer + "/oauth2/jwks");
+        assertThat(metadata.path("token_endpoint").asText()).isEqualTo(issuer + "/oauth2/token");
+
+        JsonNode jwks = Http.json(http.get(issuer + "/oauth2/jwks", null, null));
+        assertThat(jwks.path("keys")).isNotEmpty();
+        jwks.path("keys").forEach(key -> {
+            assertThat(key.has("kid")).isTrue();
+            assertThat(key.has("d")).as("no private key material").isFalse();
+        });
+    }
+
+    @Test
+    void dashboardWhenSignedInThenListsTheGrant() {
+        String dashboard = mandate.url(StackSettings.DASHBOARD);
+        HttpResponse<String> loginPage = http.get(dashboard + "/login", null, null);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(csrf.find()).as("a CSRF token on the login page").isTrue();
+
+        http.postForm(dashboard + "/login", Map.of("username", "investigator", "password", "mandate-investigator",
+                "_csrf", csrf.group(1)));
+
+        await().atMost(HOP).untilAsserted(() -> {
+            HttpResponse<String> page = http.get(dashboard + "/", null, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("data-grant-id=\"" + grantId + "\"", userId);
+        });
+    }
+
+    private EventEnvelope awaitKafkaRecord(String key) {
+        EventCodec codec = new EventCodec();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, mandate.stack().kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            consumer.partitionsFor(Topics.GRANTS).forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<EventEnvelope> found = new ArrayList<>();
+            await().atMost(HOP).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        found.add(codec.decode(record.value()));
+                    }
+                }
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+}
