@@ -80,6 +80,8 @@ public final class Launcher {
         out.printf("Mandate is up in %.1f s.%n", (System.nanoTime() - begin) / 1e9);
         if (!infraOnly) {
             new Summary(settings, out).print();
+            new DemoScenario(settings.serviceUrl(StackSettings.COMMAND_SERVICE),
+                    System.getenv().getOrDefault("MANDATE_SECURITY_ADMIN_PASSWORD", "mandate-admin"), out).seed();
         }
         return 0;
     }
