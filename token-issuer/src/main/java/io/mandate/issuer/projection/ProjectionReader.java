@@ -101,9 +101,7 @@ final class ProjectionReader implements SmartLifecycle {
                     return;  // stop() came before the consumer was visible to it
                 }
                 ReaderSession session = new ReaderSession(opened, TOPICS, resumeOffsets, handler, this::caughtUp);
-                int partitions = session.open();
-                progress.reading(partitions);
-                log.info("Projection reader assigned {} partitions of {}", partitions, TOPICS);
+                progress.reading(session.open());
                 while (running) {
                     session.pollOnce(pollTimeout);
                 }

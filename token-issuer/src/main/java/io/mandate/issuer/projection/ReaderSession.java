@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Map;
  * reached the end offsets that existed when it opened. Used by the reader thread only.
  */
 final class ReaderSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderSession.class);
 
     private final Consumer<String, byte[]> consumer;
     private final List<String> topics;
@@ -60,6 +64,7 @@ final class ReaderSession {
         }
         consumer.seekToBeginning(fromStart);
         pending = new HashMap<>(consumer.endOffsets(partitions));
+        log.info("Reading {} partitions of {} up to end offsets {}", partitions.size(), topics, pending);
         checkCaughtUp();
         return partitions.size();
     }
