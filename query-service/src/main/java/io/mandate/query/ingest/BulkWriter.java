@@ -33,7 +33,11 @@ class BulkWriter {
         if (operations.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
-        BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
+        return outcomeOf(client.bulk(bulk -> bulk.operations(operations)));
+    }
+
+    /** @throws TransientIndexingException when an item failed in a way that a retry may cure */
+    static Outcome outcomeOf(BulkResponse response) {
         long duplicates = 0;
         long rejected = 0;
         for (BulkResponseItem item : response.items()) {
@@ -52,7 +56,7 @@ class BulkWriter {
                         item.index(), item.id(), item.status(), item.error().type());
             }
         }
-        return new Outcome(operations.size() - duplicates - rejected, duplicates, rejected);
+        return new Outcome(response.items().size() - duplicates - rejected, duplicates, rejected);
     }
 
     record Outcome(long applied, long duplicates, long rejected) {

@@ -1,0 +1,223 @@
+package io.mandate.query.grant;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mandate.infra.testkit.TestStack;
+import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.wire.EventCodec;
+import io.mandate.messages.wire.EventEnvelope;
+import io.mandate.messages.wire.Topics;
+import io.mandate.query.support.ApiClient;
+import io.mandate.query.support.ApiClient.Reply;
+import io.mandate.query.support.EventProducer;
+import io.mandate.query.testdata.TestGrants;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Kafka → Elasticsearch → HTTP against the real stack, as the command side would feed it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GrantProjectionIT {
+
+    private static EventProducer producer;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ElasticsearchClient elasticsearch;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        TestStack.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        // Our own consumer group: another query-service on the same stack must not take our partitions.
+        registry.add("spring.kafka.consumer.group-id", () -> "mandate-query-service-it-" + UUID.randomUUID());
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new EventProducer(TestStack.get().kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    @Test
+    void grantCreatedWhenPublishedThenReadableByIdWithEveryField() {
+        GrantCreated created = TestGrants.aGrantCreated();
+        producer.publish(TestGrants.envelopeOf(created));
+
+        JsonNode grant = awaitGrant(created.grantId().value());
+
+        assertThat(grant.get("grantId").asText()).isEqualTo(created.grantId().value());
+        assertThat(grant.get("userId").asText()).isEqualTo(created.userId().value());
+        assertThat(grant.get("agentId").asText()).isEqualTo(created.agentId().value());
+        assertThat(grant.get("audience").asText()).isEqualTo("https://calendar.example.com");
+        assertThat(grant.get("scopes").toString()).isEqualTo("[\"calendar.read\",\"calendar.write\"]");
+        assertThat(grant.get("policy").get("allowedNextClients").toString()).isEqualTo("[\"mcp-a\",\"mcp-b\"]");
+        assertThat(grant.get("policy").get("allowedNextKinds").toString()).isEqualTo("[\"AGENT\",\"MCP_SERVER\"]");
+        assertThat(grant.get("policy").get("maxDepth").asInt()).isEqualTo(3);
+        assertThat(grant.get("policy").get("approvalScopes").toString()).isEqualTo("[\"calendar.write\"]");
+        assertThat(grant.get("expiresAt").asText()).isEqualTo("2027-11-28T10:15:30Z");
+        assertThat(grant.get("createdAt").asText()).isEqualTo("2026-11-28T10:15:30.123Z");
+        assertThat(grant.get("createdBy").asText()).isEqualTo("admin");
+        assertThat(grant.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(grant.get("lastSequence").asLong()).isZero();
+    }
+
+    @Test
+    void grantCreatedWhenRedeliveredAmongMalformedRecordsThenOneDocumentEachAndConsumerKeepsGoing() throws IOException {
+        GrantCreated created = TestGrants.aGrantCreated();
+        String grantId = created.grantId().value();
+        EventEnvelope envelope = TestGrants.envelopeOf(created);
+        int partition = producer.publish(envelope).partition();
+        awaitGrant(grantId);
+
+        producer.publish(envelope, partition);
+        producer.publishRaw(Topics.GRANTS, partition, grantId, "{not json");
+        producer.publishRaw(Topics.GRANTS, partition, grantId, unknownEventType(envelope));
+        GrantCreated later = TestGrants.aGrantCreated();
+        producer.publish(TestGrants.envelopeOf(later), partition);
+
+        // Same partition, consumed in order: once the later grant is visible, everything before it was handled.
+        awaitGrant(later.grantId().value());
+        elasticsearch.indices().refresh(refresh -> refresh.index("mandate-events", "mandate-grants"));
+        assertThat(countOf("mandate-events", "aggregateId", grantId)).isEqualTo(1);
+        assertThat(countOf("mandate-grants", "grantId", grantId)).isEqualTo(1);
+        assertThat(elasticsearch.get(get -> get.index("mandate-grants").id(grantId), ObjectNode.class).version())
+                .as("external version stays sequence + 1").isEqualTo(1L);
+        Reply timeline = api().asInvestigator("/api/events?aggregateId=" + grantId);
+        assertThat(timeline.status()).isEqualTo(200);
+        assertThat(timeline.json().get("total").asLong()).isEqualTo(1);
+        JsonNode event = timeline.json().get("items").get(0);
+        assertThat(event.get("eventId").asText()).isEqualTo(envelope.eventId());
+        assertThat(event.get("type").asText()).isEqualTo("GrantCreated");
+        assertThat(event.get("userId").asText()).isEqualTo(created.userId().value());
+        assertThat(event.get("payload").get("audience").asText()).isEqualTo(created.audience());
+        JsonNode consumer = api().asAdmin("/actuator/health").json().get("components").get("kafkaConsumer");
+        assertThat(consumer.get("status").asText()).isEqualTo("UP");
+        assertThat(consumer.get("details").get("skippedRecords").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(consumer.get("details").get("duplicates").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void grantsListWhenFilteredByUserThenOnlyThatUsersGrantsWithTotal() {
+        GrantCreated created = TestGrants.aGrantCreated();
+        producer.publish(TestGrants.envelopeOf(created));
+        awaitGrant(created.grantId().value());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Reply reply = api().asResponder("/api/grants?userId=" + created.userId().value());
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("total").asLong()).isEqualTo(1);
+            assertThat(reply.json().get("items").get(0).get("grantId").asText()).isEqualTo(created.grantId().value());
+        });
+    }
+
+    @Test
+    void grantWhenReadAsAdminOrResponderThenAllowed() {
+        GrantCreated created = TestGrants.aGrantCreated();
+        producer.publish(TestGrants.envelopeOf(created));
+        awaitGrant(created.grantId().value());
+
+        assertThat(api().asAdmin("/api/grants/" + created.grantId().value()).status()).isEqualTo(200);
+        assertThat(api().asResponder("/api/grants/" + created.grantId().value()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void grantsWhenNoCredentialsThenUnauthorizedProblemWithChallenge() {
+        Reply reply = api().anonymously("/api/grants");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.wwwAuthenticate()).startsWith("Basic");
+        assertThat(reply.json().get("status").asInt()).isEqualTo(401);
+        assertThat(reply.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void grantsWhenWrongPasswordThenUnauthorized() {
+        assertThat(api().get("/api/grants", "investigator", "wrong").status()).isEqualTo(401);
+    }
+
+    @Test
+    void grantWhenUnknownIdThenNotFoundProblem() {
+        Reply reply = api().asInvestigator("/api/grants/grt_does-not-exist-" + UUID.randomUUID());
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("status").asInt()).isEqualTo(404);
+        assertThat(reply.json().get("detail").asText()).contains("grt_does-not-exist-");
+    }
+
+    @Test
+    void grantsWhenSizeTooLargeThenBadRequestNamingSize() {
+        Reply reply = api().asInvestigator("/api/grants?size=1000");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("detail").asText()).contains("size");
+    }
+
+    @Test
+    void eventsWhenAggregateIdMissingThenBadRequestNamingIt() {
+        Reply reply = api().asInvestigator("/api/events");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asText()).contains("aggregateId");
+    }
+
+    @Test
+    void healthWhenAnonymousThenUpWithoutDetailsAndWhenAdminThenDependencies() {
+        Reply anonymous = api().anonymously("/actuator/health");
+        Reply investigator = api().asInvestigator("/actuator/health");
+        Reply admin = api().asAdmin("/actuator/health");
+
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.json().has("components")).isFalse();
+        assertThat(investigator.json().has("components")).isFalse();
+        assertThat(admin.json().get("components").get("elasticsearch").get("status").asText()).isEqualTo("UP");
+        assertThat(admin.json().get("components").get("kafkaConsumer").get("details").get("running").asBoolean()).isTrue();
+    }
+
+    private JsonNode awaitGrant(String grantId) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api().asInvestigator("/api/grants/" + grantId), reply -> reply.status() == 200)
+                .json();
+    }
+
+    private long countOf(String index, String field, String value) throws IOException {
+        return elasticsearch.count(count -> count.index(index)
+                .query(query -> query.term(term -> term.field(field).value(value)))).count();
+    }
+
+    private static String unknownEventType(EventEnvelope envelope) {
+        ObjectNode json;
+        try {
+            json = (ObjectNode) EventCodec.newObjectMapper().readTree(new EventCodec().encode(envelope));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return json.put("type", "GrantTeleported").put("eventId", "evt-" + UUID.randomUUID()).toString();
+    }
+
+    private ApiClient api() {
+        return new ApiClient(port);
+    }
+}
