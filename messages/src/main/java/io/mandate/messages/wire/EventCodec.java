@@ -60,7 +60,8 @@ public final class EventCodec {
                     text(node, "aggregateId"), node.path("sequence").asLong(),
                     Instant.parse(text(node, "occurredAt")), payload);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedEventException("invalid " + typeName + ": " + e.getMessage(), e);
+            // The parser's message can quote payload values: keep it in the cause, out of the message.
+            throw new MalformedEventException("invalid " + typeName + " payload", e);
         }
     }
 
