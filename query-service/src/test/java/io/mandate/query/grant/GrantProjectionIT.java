@@ -156,6 +156,24 @@ class GrantProjectionIT {
     }
 
     @Test
+    void grantsWhenWriteAttemptedThenForbiddenProblem() {
+        Reply reply = api().postJson("/api/grants", "{}", "admin", "mandate-admin");
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("status").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void apiDocsWhenAnonymousThenDescribeGrantsAndEvents() {
+        Reply reply = api().anonymously("/v3/api-docs");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("paths").has("/api/grants/{grantId}")).isTrue();
+        assertThat(reply.json().get("paths").has("/api/events")).isTrue();
+    }
+
+    @Test
     void grantWhenUnknownIdThenNotFoundProblem() {
         Reply reply = api().asInvestigator("/api/grants/grt_does-not-exist-" + UUID.randomUUID());
 

@@ -17,7 +17,6 @@ import java.util.Base64;
 public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final String baseUrl;
 
     public ApiClient(int port) {
@@ -25,8 +24,16 @@ public final class ApiClient {
     }
 
     public Reply get(String path, String username, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(10)).GET();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), username, password);
+    }
+
+    public Reply postJson(String path, String body, String username, String password) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), username, password);
+    }
+
+    private Reply send(HttpRequest.Builder request, String username, String password) {
+        request.timeout(Duration.ofSeconds(10));
         if (username != null) {
             String credentials = username + ":" + password;
             request.header("Authorization",
