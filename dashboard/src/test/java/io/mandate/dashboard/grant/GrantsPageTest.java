@@ -126,6 +126,8 @@ class GrantsPageTest {
 
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(Browser.csrfTokenOf(login.body())).isNotBlank();
+        // The system test reads the token with this exact shape: name first, then value.
+        assertThat(login.body()).containsPattern("name=\"_csrf\"[^>]*value=\"[^\"]+\"");
         assertThat(login.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
         assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("default-src 'self'"));
