@@ -1,7 +1,16 @@
 package io.mandate.messages.wire;
 
 import io.mandate.messages.MandateEvent;
+import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientRegistered;
+import io.mandate.messages.client.ClientReinstated;
+import io.mandate.messages.client.ClientSuspended;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.GrantExpired;
+import io.mandate.messages.grant.GrantRevoked;
+import io.mandate.messages.revocation.ClientRevoked;
+import io.mandate.messages.revocation.TokenRevoked;
+import io.mandate.messages.revocation.UserRevoked;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +22,16 @@ import java.util.stream.Collectors;
 public final class EventCatalog {
 
     public static final List<EventType> ALL = List.of(
-            new EventType("GrantCreated", GrantCreated.class, GrantCreated.REVISION, Topics.GRANTS));
+            new EventType("ClientRegistered", ClientRegistered.class, ClientRegistered.REVISION, Topics.CLIENTS),
+            new EventType("ClientSuspended", ClientSuspended.class, ClientSuspended.REVISION, Topics.CLIENTS),
+            new EventType("ClientReinstated", ClientReinstated.class, ClientReinstated.REVISION, Topics.CLIENTS),
+            new EventType("ClientDeleted", ClientDeleted.class, ClientDeleted.REVISION, Topics.CLIENTS),
+            new EventType("GrantCreated", GrantCreated.class, GrantCreated.REVISION, Topics.GRANTS),
+            new EventType("GrantRevoked", GrantRevoked.class, GrantRevoked.REVISION, Topics.GRANTS),
+            new EventType("GrantExpired", GrantExpired.class, GrantExpired.REVISION, Topics.GRANTS),
+            new EventType("TokenRevoked", TokenRevoked.class, TokenRevoked.REVISION, Topics.REVOCATIONS),
+            new EventType("ClientRevoked", ClientRevoked.class, ClientRevoked.REVISION, Topics.REVOCATIONS),
+            new EventType("UserRevoked", UserRevoked.class, UserRevoked.REVISION, Topics.REVOCATIONS));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
@@ -21,6 +39,10 @@ public final class EventCatalog {
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
 
     private EventCatalog() {
+    }
+
+    public static Optional<EventType> byClass(Class<?> javaType) {
+        return Optional.ofNullable(BY_CLASS.get(javaType));
     }
 
     public static Optional<EventType> byName(String name) {
