@@ -7,8 +7,11 @@ import java.util.List;
 
 /**
  * One event in the {@code mandate-events} index (document id = eventId): the envelope, the
- * payload's searchable fields flattened to keywords, and the payload itself, stored but not
- * indexed, so a timeline shows exactly what was published.
+ * payload's searchable fields flattened (absent when the event has none), and the payload itself,
+ * stored but not indexed, so a timeline shows exactly what was published.
+ *
+ * @param actor  the principal who caused the event (createdBy, revokedBy, suspendedBy, ...)
+ * @param reason the reason an administrator or responder gave, full-text searchable
  */
 public record EventDocument(String eventId,
                             String type,
@@ -22,5 +25,8 @@ public record EventDocument(String eventId,
                             String clientId,
                             String audience,
                             List<String> scopes,
+                            String jti,
+                            String actor,
+                            String reason,
                             JsonNode payload) {
 }

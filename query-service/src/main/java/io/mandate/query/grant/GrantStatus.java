@@ -1,6 +1,11 @@
 package io.mandate.query.grant;
 
-/** Where a grant stands. Revocation and expiry arrive with their events in later issues. */
+/**
+ * Where a grant stands. REVOKED and EXPIRED are both final; when both happened (a sweep and a
+ * revocation crossing), REVOKED wins: it is the explicit act an investigator looks for.
+ */
 public enum GrantStatus {
-    ACTIVE
+    ACTIVE,
+    EXPIRED,
+    REVOKED
 }

@@ -19,7 +19,10 @@ import java.util.List;
 
 /**
  * Creates every {@link IndexDefinition}'s index with its explicit mapping and alias when the
- * alias is absent. Tried once at start-up (so queries find empty indices) and again before
+ * alias is absent, and otherwise puts the mapping onto the existing index: fields added to a
+ * mapping (additive changes) reach an index created by an older release without a new index
+ * version; a changed field type is refused by Elasticsearch, which is the signal that the
+ * definition's version must be bumped and the new index filled by replay. Tried once at start-up (so queries find empty indices) and again before
  * each write until it succeeds, so the service starts even while Elasticsearch is still down.
  */
 @Component
@@ -62,6 +65,7 @@ public class IndexInitializer {
 
     private void ensure(IndexDefinition definition) throws IOException {
         if (client.indices().exists(request -> request.index(definition.alias())).value()) {
+            putMapping(definition);
             return;
         }
         String body = createBody(definition);
@@ -73,6 +77,20 @@ public class IndexInitializer {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+        }
+    }
+
+    private void putMapping(IndexDefinition definition) {
+        String mapping = readMapping(definition.mappingResource()).toString();
+        try {
+            client.indices().putMapping(request -> request.withJson(new StringReader(mapping)).index(definition.alias()));
+        } catch (ElasticsearchException e) {
+            // Ingest stays blocked (retried) rather than writing documents the mapping would misread.
+            log.error("The mapping of {} is not an additive change of the existing index {}; bump its version ({})",
+                    definition.mappingResource(), definition.alias(), e.error().type());
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,8 +12,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Sends one bulk request per polled batch and sorts each item's outcome: a version conflict is
- * a redelivery (already applied); 429 or 5xx is transient (the whole batch is retried, which the
+ * Sends one bulk request per polled batch and sorts each item's outcome: a version conflict on
+ * an idempotent write is a redelivery (already applied), on a conditional (read-modify-write) one
+ * a concurrent change that must be re-read; 429 or 5xx is transient (the whole batch is retried, which the
  * idempotent writes make safe); any other rejection is permanent for that document and is
  * logged and skipped so it cannot block its partition forever.
  */
@@ -29,22 +30,28 @@ class BulkWriter {
     }
 
     /** @throws TransientIndexingException when Elasticsearch did not accept every write for good */
-    Outcome write(List<BulkOperation> operations) throws IOException {
-        if (operations.isEmpty()) {
+    Outcome write(List<IndexWrite> writes) throws IOException {
+        if (writes.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
-        return outcomeOf(client.bulk(bulk -> bulk.operations(operations)));
+        List<BulkOperation> operations = writes.stream().map(IndexWrite::operation).toList();
+        return outcomeOf(client.bulk(bulk -> bulk.operations(operations)), writes);
     }
 
     /** @throws TransientIndexingException when an item failed in a way that a retry may cure */
-    static Outcome outcomeOf(BulkResponse response) {
+    static Outcome outcomeOf(BulkResponse response, List<IndexWrite> writes) {
         long duplicates = 0;
         long rejected = 0;
-        for (BulkResponseItem item : response.items()) {
+        // Bulk answers item by item in request order.
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
             if (item.error() == null) {
                 continue;
             }
-            if (item.status() == 409) {
+            if (item.status() == 409 && !writes.get(i).conflictIsStale()) {
+                throw new TransientIndexingException("concurrent change of " + item.index() + "/" + item.id()
+                        + " since it was read; the batch is retried");
+            } else if (item.status() == 409) {
                 duplicates++;
             } else if (item.status() == 429 || item.status() >= 500) {
                 throw new TransientIndexingException("Elasticsearch answered " + item.status() + " ("

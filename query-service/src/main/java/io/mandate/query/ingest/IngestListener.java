@@ -1,6 +1,5 @@
 package io.mandate.query.ingest;
 
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.messages.wire.MalformedEventException;
@@ -44,13 +43,18 @@ class IngestListener {
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{T(io.mandate.messages.wire.Topics).ALL}")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) throws IOException {
-        List<BulkOperation> operations = new ArrayList<>();
+        List<EventEnvelope> envelopes = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            decode(record).ifPresent(envelope -> operations.addAll(project(record, envelope)));
+            decode(record).ifPresent(envelopes::add);
         }
         try {
+            // Before projecting: folded read models read their documents first.
             indices.ensureIndices();
-            BulkWriter.Outcome outcome = writer.write(operations);
+            List<IndexWrite> writes = new ArrayList<>();
+            for (Projection projection : projections) {
+                writes.addAll(project(projection, envelopes));
+            }
+            BulkWriter.Outcome outcome = writer.write(writes);
             stats.batchIndexed(outcome.applied(), outcome.duplicates());
         } catch (IOException | RuntimeException e) {
             stats.batchFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -72,17 +76,16 @@ class IngestListener {
         }
     }
 
-    private List<BulkOperation> project(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
-        List<BulkOperation> operations = new ArrayList<>();
+    private List<IndexWrite> project(Projection projection, List<EventEnvelope> envelopes) throws IOException {
         try {
-            for (Projection projection : projections) {
-                operations.addAll(projection.operationsFor(envelope));
-            }
-            return operations;
+            return projection.operationsFor(envelopes);
+        } catch (BulkWriter.TransientIndexingException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // A projection bug must not stall the partition: skip the event, fix, then replay.
-            log.error("Projection of event {} ({}) failed at {}-{}@{}; event skipped", envelope.eventId(),
-                    envelope.type(), record.topic(), record.partition(), record.offset(), e);
+            // Projections skip single bad events themselves; this is a bug outside that loop. Stalling
+            // every partition on it would stop the whole query side: skip, fix, then replay.
+            log.error("Projection {} failed on a batch of {} events; its writes for them are skipped",
+                    projection.getClass().getSimpleName(), envelopes.size(), e);
             stats.recordSkipped();
             return List.of();
         }

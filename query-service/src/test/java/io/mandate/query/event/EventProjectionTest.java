@@ -1,13 +1,18 @@
 package io.mandate.query.event;
 
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.CreateOperation;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.id.ClientId;
+import io.mandate.messages.id.UserId;
+import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
+import io.mandate.query.ingest.IndexWrite;
+import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventProjectionTest {
+
+    private static final Instant AT = Instant.parse("2026-11-29T08:00:00Z");
 
     private final EventProjection projection = new EventProjection();
     private final ObjectMapper wireJson = EventCodec.newObjectMapper();
@@ -58,11 +65,12 @@ class EventProjectionTest {
     void operationsForWhenAnyEventThenOneCreateUnderTheEventId() {
         EventEnvelope envelope = TestGrants.envelopeOf(TestGrants.aGrantCreated());
 
-        List<BulkOperation> operations = projection.operationsFor(envelope);
+        List<IndexWrite> writes = projection.operationsFor(List.of(envelope));
 
-        assertThat(operations).hasSize(1);
-        assertThat(operations.get(0).isCreate()).isTrue();
-        CreateOperation<?> create = operations.get(0).create();
+        assertThat(writes).hasSize(1);
+        assertThat(writes.get(0).conflictIsStale()).as("a redelivery is a harmless conflict").isTrue();
+        assertThat(writes.get(0).operation().isCreate()).isTrue();
+        CreateOperation<?> create = writes.get(0).operation().create();
         assertThat(create.index()).isEqualTo("mandate-events");
         assertThat(create.id()).isEqualTo(envelope.eventId());
     }
@@ -76,5 +84,73 @@ class EventProjectionTest {
 
         assertThat(json.get("occurredAt").asText()).isEqualTo("2026-11-28T10:15:30.123Z");
         assertThat(json.get("payload").get("createdAt").asText()).isEqualTo("2026-11-28T10:15:30.123Z");
+    }
+
+    @Test
+    void toDocumentWhenGrantRevokedThenGrantUserAgentActorAndReason() {
+        GrantCreated created = TestGrants.aGrantCreated();
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(TestGrants.revoked(created, AT), 1, AT));
+
+        assertThat(document.type()).isEqualTo("GrantRevoked");
+        assertThat(document.grantId()).isEqualTo(created.grantId().value());
+        assertThat(document.userId()).isEqualTo(created.userId().value());
+        assertThat(document.agentId()).isEqualTo(created.agentId().value());
+        assertThat(document.actor()).isEqualTo("responder");
+        assertThat(document.reason()).isEqualTo("agent misbehaved");
+    }
+
+    @Test
+    void toDocumentWhenGrantExpiredThenGrantUserAgentWithoutActor() {
+        GrantCreated created = TestGrants.aGrantCreated();
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(TestGrants.expired(created, AT), 1, AT));
+
+        assertThat(document.grantId()).isEqualTo(created.grantId().value());
+        assertThat(document.userId()).isEqualTo(created.userId().value());
+        assertThat(document.actor()).isNull();
+        assertThat(document.reason()).isNull();
+    }
+
+    @Test
+    void toDocumentWhenClientEventsThenClientIdActorAndReason() {
+        ClientRegistered registered = TestClients.aClientRegistered();
+        ClientId id = registered.clientId();
+
+        EventDocument registration = projection.toDocument(TestGrants.envelopeOf(registered, 0, AT));
+        EventDocument suspension = projection.toDocument(TestGrants.envelopeOf(TestClients.suspended(id, AT), 1, AT));
+        EventDocument reinstatement = projection.toDocument(TestGrants.envelopeOf(TestClients.reinstated(id, AT), 2, AT));
+        EventDocument deletion = projection.toDocument(TestGrants.envelopeOf(TestClients.deleted(id, AT), 3, AT));
+
+        assertThat(registration.clientId()).isEqualTo(id.value());
+        assertThat(registration.scopes()).containsExactly("calendar.read", "calendar.write");
+        assertThat(registration.actor()).isEqualTo("admin");
+        assertThat(suspension.clientId()).isEqualTo(id.value());
+        assertThat(suspension.actor()).isEqualTo("responder");
+        assertThat(suspension.reason()).isEqualTo("suspicious tool calls");
+        assertThat(reinstatement.reason()).isEqualTo("false alarm");
+        assertThat(deletion.reason()).isEqualTo("decommissioned");
+        assertThat(deletion.aggregateId()).isEqualTo(id.value());
+    }
+
+    @Test
+    void toDocumentWhenRevocationEventsThenTheirSubjectActorAndReason() {
+        ClientId client = ClientId.of("agent-x");
+        UserId user = UserId.of("alice");
+
+        EventDocument clientRevoked = projection.toDocument(TestGrants.envelopeOf(TestClients.clientRevoked(client, AT), 0, AT));
+        EventDocument userRevoked = projection.toDocument(TestGrants.envelopeOf(TestClients.userRevoked(user, AT), 0, AT));
+        TokenRevoked token = TestClients.tokenRevoked(AT);
+        EventDocument tokenRevoked = projection.toDocument(TestGrants.envelopeOf(token, 0, AT));
+
+        assertThat(clientRevoked.clientId()).isEqualTo("agent-x");
+        assertThat(clientRevoked.aggregateId()).isEqualTo("client:agent-x");
+        assertThat(clientRevoked.reason()).isEqualTo("key leaked");
+        assertThat(userRevoked.userId()).isEqualTo("alice");
+        assertThat(userRevoked.aggregateId()).isEqualTo("user:alice");
+        assertThat(userRevoked.actor()).isEqualTo("responder");
+        assertThat(tokenRevoked.jti()).isEqualTo(token.jti().value());
+        assertThat(tokenRevoked.reason()).isEqualTo("token replayed");
+        assertThat(tokenRevoked.clientId()).isNull();
     }
 }

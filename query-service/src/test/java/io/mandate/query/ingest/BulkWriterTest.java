@@ -1,6 +1,7 @@
 package io.mandate.query.ingest;
 
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import org.junit.jupiter.api.Test;
@@ -14,36 +15,58 @@ class BulkWriterTest {
 
     @Test
     void outcomeWhenAllCreatedThenAllApplied() {
-        BulkWriter.Outcome outcome = BulkWriter.outcomeOf(response(ok("e1"), ok("e2")));
+        BulkWriter.Outcome outcome = outcomeOf(response(ok("e1"), ok("e2")));
 
         assertThat(outcome).isEqualTo(new BulkWriter.Outcome(2, 0, 0));
     }
 
     @Test
     void outcomeWhenVersionConflictThenCountedAsDuplicateNotFailure() {
-        BulkWriter.Outcome outcome = BulkWriter.outcomeOf(response(ok("e1"), failed("e2", 409, "version_conflict_engine_exception")));
+        BulkWriter.Outcome outcome = outcomeOf(response(ok("e1"), failed("e2", 409, "version_conflict_engine_exception")));
 
         assertThat(outcome).isEqualTo(new BulkWriter.Outcome(1, 1, 0));
     }
 
     @Test
     void outcomeWhenDocumentRejectedThenSkippedSoThePartitionMovesOn() {
-        BulkWriter.Outcome outcome = BulkWriter.outcomeOf(response(failed("e1", 400, "document_parsing_exception"), ok("e2")));
+        BulkWriter.Outcome outcome = outcomeOf(response(failed("e1", 400, "document_parsing_exception"), ok("e2")));
 
         assertThat(outcome).isEqualTo(new BulkWriter.Outcome(1, 0, 1));
     }
 
     @Test
     void outcomeWhenTooManyRequestsThenTransientSoTheBatchIsRetried() {
-        assertThatThrownBy(() -> BulkWriter.outcomeOf(response(ok("e1"), failed("e2", 429, "es_rejected_execution_exception"))))
+        assertThatThrownBy(() -> outcomeOf(response(ok("e1"), failed("e2", 429, "es_rejected_execution_exception"))))
                 .isInstanceOf(BulkWriter.TransientIndexingException.class)
                 .hasMessageContaining("429");
     }
 
     @Test
     void outcomeWhenShardUnavailableThenTransient() {
-        assertThatThrownBy(() -> BulkWriter.outcomeOf(response(failed("e1", 503, "unavailable_shards_exception"))))
+        assertThatThrownBy(() -> outcomeOf(response(failed("e1", 503, "unavailable_shards_exception"))))
                 .isInstanceOf(BulkWriter.TransientIndexingException.class);
+    }
+
+    @Test
+    void outcomeWhenConditionalWriteConflictsThenTransientSoTheDocumentIsReRead() {
+        BulkResponse response = response(ok("e1"), failed("c1", 409, "version_conflict_engine_exception"));
+
+        assertThatThrownBy(() -> BulkWriter.outcomeOf(response, List.of(idempotent(), IndexWrite.conditional(anyOperation()))))
+                .isInstanceOf(BulkWriter.TransientIndexingException.class)
+                .hasMessageContaining("c1");
+    }
+
+    /** Every item of these responses stands for an idempotent write. */
+    private static BulkWriter.Outcome outcomeOf(BulkResponse response) {
+        return BulkWriter.outcomeOf(response, response.items().stream().map(item -> idempotent()).toList());
+    }
+
+    private static IndexWrite idempotent() {
+        return IndexWrite.idempotent(anyOperation());
+    }
+
+    private static BulkOperation anyOperation() {
+        return BulkOperation.of(b -> b.delete(d -> d.index("mandate-events").id("x")));
     }
 
     private static BulkResponse response(BulkResponseItem... items) {

@@ -1,8 +1,11 @@
 package io.mandate.query.testdata;
 
+import io.mandate.messages.MandateEvent;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.GrantExpired;
+import io.mandate.messages.grant.GrantRevoked;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
@@ -34,5 +37,18 @@ public final class TestGrants {
 
     public static EventEnvelope envelopeOf(GrantCreated created) {
         return EventEnvelope.wrap("evt-" + UUID.randomUUID(), 0, created.createdAt(), created);
+    }
+
+    public static GrantRevoked revoked(GrantCreated created, Instant at) {
+        return new GrantRevoked(created.grantId(), created.userId(), created.agentId(), "agent misbehaved", "responder", at);
+    }
+
+    public static GrantExpired expired(GrantCreated created, Instant at) {
+        return new GrantExpired(created.grantId(), created.userId(), created.agentId(), at);
+    }
+
+    /** Any event, as the command side would publish it at this aggregate sequence. */
+    public static EventEnvelope envelopeOf(MandateEvent event, long sequence, Instant occurredAt) {
+        return EventEnvelope.wrap("evt-" + UUID.randomUUID(), sequence, occurredAt, event);
     }
 }

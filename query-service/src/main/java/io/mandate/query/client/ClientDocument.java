@@ -1,0 +1,58 @@
+package io.mandate.query.client;
+
+import io.mandate.messages.client.RegistrationPath;
+import io.mandate.messages.grant.ClientKind;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The current state of one client in the {@code mandate-clients} index (document id = clientId),
+ * also the API's representation.
+ *
+ * @param statusChangedAt when the current status was entered (the registration for ACTIVE at first)
+ * @param statusReason    the reason given for the last suspension, reinstatement or deletion
+ * @param revokedAt       the latest {@code ClientRevoked} watermark: everything involving the client
+ *                        issued at or before it is revoked; absent when never revoked
+ * @param lastSequence    the sequence of the last client-aggregate event applied; absent while only
+ *                        a watermark (another aggregate) is known
+ */
+public record ClientDocument(String clientId,
+                             ClientKind kind,
+                             String name,
+                             String owner,
+                             List<String> allowedScopes,
+                             List<String> resourceUris,
+                             RegistrationPath registrationPath,
+                             Instant registeredAt,
+                             String registeredBy,
+                             ClientStatus status,
+                             Instant statusChangedAt,
+                             String statusChangedBy,
+                             String statusReason,
+                             Instant revokedAt,
+                             Long lastSequence) {
+
+    /** What is known of a client before its registration has been read: only its id. */
+    static ClientDocument unknown(String clientId) {
+        return new ClientDocument(clientId, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    ClientDocument withRegistration(String name, ClientKind kind, String owner, List<String> allowedScopes,
+                                    List<String> resourceUris, RegistrationPath path, Instant at, String by) {
+        return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, path, at, by, status,
+                statusChangedAt, statusChangedBy, statusReason, revokedAt, lastSequence);
+    }
+
+    ClientDocument withStatus(ClientStatus newStatus, Instant at, String by, String reason, long sequence) {
+        return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
+                registeredAt, registeredBy, newStatus, at, by, reason, revokedAt, sequence);
+    }
+
+    ClientDocument withRevokedAt(Instant watermark) {
+        return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
+                registeredAt, registeredBy, status, statusChangedAt, statusChangedBy, statusReason, watermark,
+                lastSequence);
+    }
+}
