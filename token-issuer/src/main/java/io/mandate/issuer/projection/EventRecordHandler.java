@@ -18,10 +18,10 @@ final class EventRecordHandler {
     private static final int MAX_REASON_LENGTH = 120;
 
     private final EventCodec codec;
-    private final GrantProjection projection;
+    private final IssuerProjection projection;
     private final ReaderProgress progress;
 
-    EventRecordHandler(EventCodec codec, GrantProjection projection, ReaderProgress progress) {
+    EventRecordHandler(EventCodec codec, IssuerProjection projection, ReaderProgress progress) {
         this.codec = codec;
         this.projection = projection;
         this.progress = progress;

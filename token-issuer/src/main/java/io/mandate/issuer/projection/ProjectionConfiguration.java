@@ -25,7 +25,7 @@ class ProjectionConfiguration {
 
     @Bean
     ProjectionReader projectionReader(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
-                                      GrantProjection projection, ReaderProgress progress) {
+                                      IssuerProjection projection, ReaderProgress progress) {
         Map<String, Object> properties = consumerProperties(kafka.buildConsumerProperties(sslBundles.getIfAvailable()));
         return new ProjectionReader(
                 () -> new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer()),

@@ -1,6 +1,8 @@
 package io.mandate.issuer.projection;
 
+import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
+import io.mandate.messages.id.UserId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -8,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.function.Function;
 
 /**
  * The admin view of this issuer's projection (role ADMIN): lets operators and end-to-end tests
@@ -17,10 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/internal/projection")
 class ProjectionController {
 
-    private final GrantProjection projection;
+    /** A client as this issuer sees it: its lifecycle (null if never seen) and its revocation watermark (null if none). */
+    record ClientReport(ClientView client, Revocation watermark) {
+    }
+
+    /** A user's revocation watermark: users have no other state in the issuer. */
+    record UserReport(UserId userId, Revocation watermark) {
+    }
+
+    private final IssuerProjection projection;
     private final ReaderProgress progress;
 
-    ProjectionController(GrantProjection projection, ReaderProgress progress) {
+    ProjectionController(IssuerProjection projection, ReaderProgress progress) {
         this.projection = projection;
         this.progress = progress;
     }
@@ -32,19 +44,40 @@ class ProjectionController {
 
     @GetMapping("/grants/{grantId}")
     GrantView grant(@PathVariable String grantId) {
-        GrantId id = parse(grantId);
-        return projection.find(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
-                "No grant " + id + " in this issuer's projection"));
+        GrantId id = parse("grantId", grantId, GrantId::of);
+        return projection.findGrant(id).orElseThrow(() -> notFound("No grant " + id + " in this issuer's projection"));
     }
 
-    private static GrantId parse(String grantId) {
+    @GetMapping("/clients/{clientId}")
+    ClientReport client(@PathVariable String clientId) {
+        ClientId id = parse("clientId", clientId, ClientId::of);
+        ClientReport report = new ClientReport(projection.findClient(id).orElse(null),
+                projection.clientWatermark(id).orElse(null));
+        if (report.client() == null && report.watermark() == null) {
+            throw notFound("No client " + id + " in this issuer's projection");
+        }
+        return report;
+    }
+
+    @GetMapping("/users/{userId}")
+    UserReport user(@PathVariable String userId) {
+        UserId id = parse("userId", userId, UserId::of);
+        return projection.userWatermark(id).map(watermark -> new UserReport(id, watermark))
+                .orElseThrow(() -> notFound("No revocation for user " + id + " in this issuer's projection"));
+    }
+
+    private static <T> T parse(String field, String value, Function<String, T> parser) {
         try {
-            return GrantId.of(grantId);
+            return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "grantId: " + e.getMessage());
-            problem.getBody().setProperty("field", "grantId");
+            ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, field + ": " + e.getMessage());
+            problem.getBody().setProperty("field", field);
             throw problem;
         }
+    }
+
+    private static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, detail);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String detail) {

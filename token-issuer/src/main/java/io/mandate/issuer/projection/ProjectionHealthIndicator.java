@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectionHealthIndicator implements HealthIndicator {
 
-    private final GrantProjection projection;
+    private final IssuerProjection projection;
     private final ReaderProgress progress;
 
-    ProjectionHealthIndicator(GrantProjection projection, ReaderProgress progress) {
+    ProjectionHealthIndicator(IssuerProjection projection, ReaderProgress progress) {
         this.projection = projection;
         this.progress = progress;
     }

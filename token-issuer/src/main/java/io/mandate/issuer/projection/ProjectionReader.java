@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Feeds the {@link GrantProjection} from Kafka on one background thread, for as long as the
+ * Feeds the {@link IssuerProjection} from Kafka on one background thread, for as long as the
  * issuer runs; reconnects after failures, resuming where it stopped.
  *
  * <p>Every issuer holds the full projection, so it reads every partition from the beginning at
@@ -35,7 +35,7 @@ final class ProjectionReader implements SmartLifecycle {
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final EventRecordHandler handler;
-    private final GrantProjection projection;
+    private final IssuerProjection projection;
     private final ReaderProgress progress;
     private final Duration pollTimeout;
     private final Duration retryBackoff;
@@ -48,7 +48,7 @@ final class ProjectionReader implements SmartLifecycle {
     private volatile long startedAtNanos;
 
     ProjectionReader(Supplier<Consumer<String, byte[]>> consumers, EventRecordHandler handler,
-                     GrantProjection projection, ReaderProgress progress, Duration pollTimeout, Duration retryBackoff) {
+                     IssuerProjection projection, ReaderProgress progress, Duration pollTimeout, Duration retryBackoff) {
         this.consumers = consumers;
         this.handler = handler;
         this.projection = projection;
@@ -123,8 +123,8 @@ final class ProjectionReader implements SmartLifecycle {
     private void caughtUp() {
         if (!projection.isCaughtUp()) {
             projection.markCaughtUp();
-            log.info("Projection caught up: {} grants in {} ms", projection.grantCount(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAtNanos));
+            log.info("Projection caught up: {} grants, {} clients in {} ms", projection.grantCount(),
+                    projection.clientCount(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAtNanos));
         }
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class EventRecordHandlerTest {
 
     private final EventCodec codec = new EventCodec();
-    private final GrantProjection projection = new GrantProjection();
+    private final IssuerProjection projection = new IssuerProjection();
     private final ReaderProgress progress = new ReaderProgress();
     private final EventRecordHandler handler = new EventRecordHandler(codec, projection, progress);
     private long offset;
@@ -28,7 +28,7 @@ class EventRecordHandlerTest {
 
         handler.handle(record(codec.encode(envelope(aGrantCreated(grantId), 0))));
 
-        assertThat(projection.find(grantId)).isPresent();
+        assertThat(projection.findGrant(grantId)).isPresent();
         assertThat(progress.recordsSkipped()).isZero();
     }
 
@@ -40,7 +40,7 @@ class EventRecordHandlerTest {
         handler.handle(record(codec.encode(envelope(aGrantCreated(grantId), 0))));
 
         assertThat(progress.recordsSkipped()).isEqualTo(1);
-        assertThat(projection.find(grantId)).isPresent();
+        assertThat(projection.findGrant(grantId)).isPresent();
     }
 
     @Test

@@ -89,13 +89,13 @@ class GrantProjectionFromKafkaIT {
         publish(envelope(grantId, 0));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(grant(grantId).getStatusCode()).isEqualTo(HttpStatus.OK));
 
-        GrantProjection rebuilt = new GrantProjection();
+        IssuerProjection rebuilt = new IssuerProjection();
         ProjectionReader reader = secondReader(rebuilt, new ReaderProgress());
         reader.start();
         try {
             await().atMost(PATIENCE).until(rebuilt::isCaughtUp);
             // Caught up means every record that existed at its start is in: no waiting for this grant.
-            GrantView view = rebuilt.find(grantId).orElseThrow();
+            GrantView view = rebuilt.findGrant(grantId).orElseThrow();
             assertThat(view.grantId()).isEqualTo(grantId);
             assertThat(view.audience()).isEqualTo(grant(grantId).getBody().get("audience").asText());
             assertThat(rebuilt.grantCount()).isGreaterThanOrEqualTo(1);
@@ -171,7 +171,7 @@ class GrantProjectionFromKafkaIT {
         producer.send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), CODEC.encode(envelope))).get();
     }
 
-    private static ProjectionReader secondReader(GrantProjection projection, ReaderProgress progress) {
+    private static ProjectionReader secondReader(IssuerProjection projection, ReaderProgress progress) {
         Map<String, Object> properties = ProjectionConfiguration.consumerProperties(new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "token-issuer-projection-rebuild")));

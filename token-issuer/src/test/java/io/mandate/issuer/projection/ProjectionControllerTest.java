@@ -22,14 +22,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The admin view through the production security rules, with the bootstrap users' default passwords. */
 @WebMvcTest(ProjectionController.class)
-@Import({IssuerSecurityForTests.class, GrantProjection.class, ReaderProgress.class})
+@Import({IssuerSecurityForTests.class, IssuerProjection.class, ReaderProgress.class})
 class ProjectionControllerTest {
 
     @Autowired
     private MockMvc mvc;
 
     @Autowired
-    private GrantProjection projection;
+    private IssuerProjection projection;
 
     @Test
     void grantWhenKnownAndCallerIsAdminThenGrantViewJson() throws Exception {

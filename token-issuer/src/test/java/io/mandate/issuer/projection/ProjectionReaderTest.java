@@ -23,7 +23,7 @@ class ProjectionReaderTest {
 
     private static final TopicPartition GRANTS_0 = new TopicPartition(Topics.GRANTS, 0);
 
-    private final GrantProjection projection = new GrantProjection();
+    private final IssuerProjection projection = new IssuerProjection();
     private final ReaderProgress progress = new ReaderProgress();
     private ProjectionReader reader;
 
@@ -53,7 +53,7 @@ class ProjectionReaderTest {
 
         await().atMost(Duration.ofSeconds(10)).until(projection::isCaughtUp);
         assertThat(attempts).hasValue(2);
-        assertThat(projection.find(grantId)).isPresent();
+        assertThat(projection.findGrant(grantId)).isPresent();
         assertThat(progress.lastError()).as("cleared once reading works").isNull();
         assertThat(progress.partitions()).isEqualTo(ProjectionReader.TOPICS.size() * MockTopics.PARTITIONS);
     }

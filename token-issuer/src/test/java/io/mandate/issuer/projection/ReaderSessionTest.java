@@ -24,7 +24,7 @@ class ReaderSessionTest {
     private static final TopicPartition GRANTS_0 = new TopicPartition(Topics.GRANTS, 0);
     private static final TopicPartition GRANTS_1 = new TopicPartition(Topics.GRANTS, 1);
 
-    private final GrantProjection projection = new GrantProjection();
+    private final IssuerProjection projection = new IssuerProjection();
     private final EventRecordHandler handler =
             new EventRecordHandler(new EventCodec(), projection, new ReaderProgress());
     private final Map<TopicPartition, Long> resumeOffsets = new HashMap<>();
@@ -63,9 +63,9 @@ class ReaderSessionTest {
 
         assertThat(session.caughtUp()).isTrue();
         assertThat(caughtUpCalls).hasValue(1);
-        assertThat(projection.find(first)).isPresent();
-        assertThat(projection.find(second)).isPresent();
-        assertThat(projection.find(third)).isPresent();
+        assertThat(projection.findGrant(first)).isPresent();
+        assertThat(projection.findGrant(second)).isPresent();
+        assertThat(projection.findGrant(third)).isPresent();
         assertThat(resumeOffsets).containsEntry(GRANTS_0, 2L).containsEntry(GRANTS_1, 1L);
     }
 

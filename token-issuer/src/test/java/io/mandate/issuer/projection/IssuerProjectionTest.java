@@ -8,18 +8,18 @@ import static io.mandate.issuer.projection.TestGrants.aGrantCreated;
 import static io.mandate.issuer.projection.TestGrants.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GrantProjectionTest {
+class IssuerProjectionTest {
 
-    private final GrantProjection projection = new GrantProjection();
+    private final IssuerProjection projection = new IssuerProjection();
 
     @Test
     void applyWhenGrantCreatedThenGrantViewHoldsIt() {
         GrantId grantId = GrantId.random();
 
-        GrantProjection.Outcome outcome = projection.apply(envelope(aGrantCreated(grantId), 0));
+        IssuerProjection.Outcome outcome = projection.apply(envelope(aGrantCreated(grantId), 0));
 
-        assertThat(outcome).isEqualTo(GrantProjection.Outcome.APPLIED);
-        GrantView view = projection.find(grantId).orElseThrow();
+        assertThat(outcome).isEqualTo(IssuerProjection.Outcome.APPLIED);
+        GrantView view = projection.findGrant(grantId).orElseThrow();
         assertThat(view.userId().value()).isEqualTo("alice");
         assertThat(view.agentId().value()).isEqualTo("travel-agent");
         assertThat(view.audience()).isEqualTo("https://calendar.example");
@@ -36,9 +36,9 @@ class GrantProjectionTest {
         EventEnvelope event = envelope(aGrantCreated(grantId), 0);
 
         projection.apply(event);
-        GrantProjection.Outcome second = projection.apply(event);
+        IssuerProjection.Outcome second = projection.apply(event);
 
-        assertThat(second).isEqualTo(GrantProjection.Outcome.ALREADY_APPLIED);
+        assertThat(second).isEqualTo(IssuerProjection.Outcome.ALREADY_APPLIED);
         assertThat(projection.grantCount()).isEqualTo(1);
         assertThat(projection.eventsApplied()).isEqualTo(1);
         assertThat(projection.eventsAlreadyApplied()).isEqualTo(1);
@@ -49,11 +49,11 @@ class GrantProjectionTest {
         GrantId grantId = GrantId.random();
         projection.apply(envelope(aGrantCreated(grantId, "https://newer.example"), 1));
 
-        GrantProjection.Outcome outcome = projection.apply(envelope(aGrantCreated(grantId, "https://older.example"), 0));
+        IssuerProjection.Outcome outcome = projection.apply(envelope(aGrantCreated(grantId, "https://older.example"), 0));
 
-        assertThat(outcome).isEqualTo(GrantProjection.Outcome.ALREADY_APPLIED);
-        assertThat(projection.find(grantId).orElseThrow().audience()).isEqualTo("https://newer.example");
-        assertThat(projection.find(grantId).orElseThrow().sequence()).isEqualTo(1);
+        assertThat(outcome).isEqualTo(IssuerProjection.Outcome.ALREADY_APPLIED);
+        assertThat(projection.findGrant(grantId).orElseThrow().audience()).isEqualTo("https://newer.example");
+        assertThat(projection.findGrant(grantId).orElseThrow().sequence()).isEqualTo(1);
     }
 
     @Test
@@ -61,17 +61,17 @@ class GrantProjectionTest {
         GrantId grantId = GrantId.random();
         projection.apply(envelope(aGrantCreated(grantId, "https://older.example"), 0));
 
-        GrantProjection.Outcome outcome = projection.apply(envelope(aGrantCreated(grantId, "https://newer.example"), 1));
+        IssuerProjection.Outcome outcome = projection.apply(envelope(aGrantCreated(grantId, "https://newer.example"), 1));
 
-        assertThat(outcome).isEqualTo(GrantProjection.Outcome.APPLIED);
-        assertThat(projection.find(grantId).orElseThrow().audience()).isEqualTo("https://newer.example");
+        assertThat(outcome).isEqualTo(IssuerProjection.Outcome.APPLIED);
+        assertThat(projection.findGrant(grantId).orElseThrow().audience()).isEqualTo("https://newer.example");
     }
 
     @Test
     void findWhenGrantUnknownThenEmpty() {
         projection.apply(envelope(aGrantCreated(GrantId.random()), 0));
 
-        assertThat(projection.find(GrantId.random())).isEmpty();
+        assertThat(projection.findGrant(GrantId.random())).isEmpty();
     }
 
     @Test
