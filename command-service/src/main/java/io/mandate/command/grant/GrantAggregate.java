@@ -1,7 +1,12 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.registry.ClientRegistry;
 import io.mandate.messages.grant.CreateGrant;
+import io.mandate.messages.grant.GrantCommands.ExpireGrant;
+import io.mandate.messages.grant.GrantCommands.RevokeGrant;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.GrantExpired;
+import io.mandate.messages.grant.GrantRevoked;
 import io.mandate.messages.id.GrantId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,16 +24,21 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A user's grant to an agent: the scope ceiling and delegation policy every token derived from
  * it is bounded by (RFC 8693 §1.1, §4.1). Decides the grant's rules; its state is only what the
- * next decision needs.
+ * next decision needs. Revocation and expiry are final: a grant that ended never ends again.
  */
 @Aggregate(type = "Grant", commandTargetResolver = GrantCommandTargetResolver.BEAN_NAME)
 class GrantAggregate {
+
+    static final int MAX_REASON = 500;
 
     @AggregateIdentifier
     private GrantId grantId;
 
     /** The grant as created; a retried CreateGrant is compared with it. */
     private GrantCreated created;
+
+    /** How it ended; null while active. */
+    private GrantEnding ended;
 
     GrantAggregate() {
         // Axon rebuilds the aggregate from its events.
@@ -40,7 +50,7 @@ class GrantAggregate {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    CreateGrantOutcome handle(CreateGrant command, Clock clock, GrantLimits limits) {
+    CreateGrantOutcome handle(CreateGrant command, Clock clock, GrantLimits limits, ClientRegistry clients) {
         if (created != null) {
             if (!asksForSameGrant(command)) {
                 throw new IdempotencyConflictException(command.grantId());
@@ -49,15 +59,61 @@ class GrantAggregate {
         }
         Instant now = clock.instant();
         requireRules(command, now, limits);
+        GrantParties.require(command, clients);
         apply(new GrantCreated(command.grantId(), command.userId(), command.agentId(), command.audience(),
                 command.scopes(), command.policy(), command.expiresAt(), command.requestedBy(), now));
         return CreateGrantOutcome.CREATED;
+    }
+
+    /**
+     * Revokes the grant, and with it every token issued under it. Idempotent: an ended grant writes
+     * nothing and the answer is the ending already recorded.
+     */
+    @CommandHandler
+    GrantEnding handle(RevokeGrant command, Clock clock) {
+        if (ended != null) {
+            return ended.asFoundAgain();
+        }
+        if (command.reason() == null || command.reason().isBlank() || command.reason().length() > MAX_REASON) {
+            throw new GrantRejectedException("reason", "must be 1 to " + MAX_REASON + " characters");
+        }
+        if (command.requestedBy() == null || command.requestedBy().isBlank()) {
+            throw new GrantRejectedException("requestedBy", "must name who revokes");
+        }
+        apply(new GrantRevoked(grantId, created.userId(), created.agentId(), command.reason(),
+                command.requestedBy(), clock.instant()));
+        return ended;
+    }
+
+    /**
+     * Records that an active grant passed its expiry; the sweep sends it. Issuers refuse the grant by
+     * the clock from {@code expiresAt} on, so the event carries that instant, not the sweep's.
+     *
+     * @return whether an event was written
+     */
+    @CommandHandler
+    boolean handle(ExpireGrant command) {
+        if (ended != null || created.expiresAt() == null || created.expiresAt().isAfter(command.now())) {
+            return false;
+        }
+        apply(new GrantExpired(grantId, created.userId(), created.agentId(), created.expiresAt()));
+        return true;
     }
 
     @EventSourcingHandler
     void on(GrantCreated event) {
         this.grantId = event.grantId();
         this.created = event;
+    }
+
+    @EventSourcingHandler
+    void on(GrantRevoked event) {
+        this.ended = new GrantEnding("REVOKED", event.revokedAt(), event.revokedBy(), event.reason(), true);
+    }
+
+    @EventSourcingHandler
+    void on(GrantExpired event) {
+        this.ended = new GrantEnding("EXPIRED", event.expiredAt(), null, null, true);
     }
 
     private static void requireRules(CreateGrant command, Instant now, GrantLimits limits) {

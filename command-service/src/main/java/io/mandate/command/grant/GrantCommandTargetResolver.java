@@ -1,6 +1,8 @@
 package io.mandate.command.grant;
 
 import io.mandate.messages.grant.CreateGrant;
+import io.mandate.messages.grant.GrantCommands.ExpireGrant;
+import io.mandate.messages.grant.GrantCommands.RevokeGrant;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -20,6 +22,12 @@ class GrantCommandTargetResolver implements CommandTargetResolver {
         Object payload = command.getPayload();
         if (payload instanceof CreateGrant create) {
             return new VersionedAggregateIdentifier(create.grantId().value(), null);
+        }
+        if (payload instanceof RevokeGrant revoke) {
+            return new VersionedAggregateIdentifier(revoke.grantId().value(), null);
+        }
+        if (payload instanceof ExpireGrant expire) {
+            return new VersionedAggregateIdentifier(expire.grantId().value(), null);
         }
         throw new IllegalArgumentException("not a grant command: " + command.getPayloadType().getName());
     }

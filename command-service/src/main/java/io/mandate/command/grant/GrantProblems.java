@@ -1,15 +1,20 @@
 package io.mandate.command.grant;
 
 import io.mandate.command.web.Problems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The grant API's refusals as RFC 9457 problems: a broken rule is a 400 naming its field, a reused key a 409. */
-@RestControllerAdvice(assignableTypes = GrantController.class)
+/**
+ * The grant API's refusals as RFC 9457 problems: a broken rule is a 400 naming its field, a reused key
+ * or an agent that is not active a 409, an unknown grant a 404.
+ */
+@RestControllerAdvice(assignableTypes = {GrantController.class, GrantRevocationController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GrantProblems {
 
@@ -25,7 +30,28 @@ class GrantProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail conflict(AgentNotActiveException e) {
+        return Problems.conflict(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknown(UnknownGrantException e) {
+        return notFound(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknown(AggregateNotFoundException e) {
+        return notFound("No such grant exists.");
+    }
+
+    @ExceptionHandler
     ProblemDetail conflict(AggregateStreamCreationException e) {
         return Problems.conflict("The grant was created concurrently by another request; retry it.");
+    }
+
+    private static ProblemDetail notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Not found");
+        return problem;
     }
 }

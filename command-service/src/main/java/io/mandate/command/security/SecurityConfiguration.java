@@ -34,6 +34,11 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/grants").hasRole(ADMIN)
+                        // Clients and grants: ADMIN manages, RESPONDER may revoke, investigators only read.
+                        .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMIN, RESPONDER)
+                        .requestMatchers(HttpMethod.GET, "/api/grants/*", "/api/clients/*").hasAnyRole(ADMIN, INVESTIGATOR)
+                        .requestMatchers("/api/clients", "/api/clients/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/revocations/**").hasAnyRole(ADMIN, RESPONDER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Set;
 
@@ -31,7 +32,8 @@ class GrantAggregateTest {
         AggregateTestFixture<GrantAggregate> fixture = new AggregateTestFixture<>(GrantAggregate.class);
         fixture.registerCommandTargetResolver(new GrantCommandTargetResolver());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new GrantLimits(maxDelegationDepth));
+        fixture.registerInjectableResource(new GrantLimits(maxDelegationDepth, Duration.ofSeconds(30)));
+        fixture.registerInjectableResource(TestGrants.registeredParties());
         return fixture;
     }
 
@@ -78,7 +80,8 @@ class GrantAggregateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://calendar.example.com/api", "urn:example:calendar", "calendar-api", "mcp.example_1"})
+    @ValueSource(strings = {"https://calendar.example.com", "https://calendar.example.com/api",
+            "calendar-api", "calendar-mcp"})
     void createWhenAudienceIsUriOrClientIdThenCreated(String audience) {
         fixture.givenNoPriorActivity()
                 .when(aGrant().withAudience(audience).command())

@@ -8,6 +8,9 @@ import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.mandate.command.support.TestClients;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,14 @@ class GrantCommandFlowIT extends RealStack {
     JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void registerClients() {
+        TestClients.registerAll(commands);
+    }
+
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void postGrantWhenAdminThenEventStoredInPostgresAndPublishedToKafka() throws Exception {

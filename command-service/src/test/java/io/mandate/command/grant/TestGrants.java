@@ -1,9 +1,13 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.registry.ClientStatus;
+import io.mandate.command.registry.TestRegistrations;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.GrantExpired;
+import io.mandate.messages.grant.GrantRevoked;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
@@ -30,6 +34,20 @@ final class TestGrants {
     private TestGrants() {
     }
 
+    /**
+     * The clients a default grant names: the agent, the audience's resource server (by id and by
+     * URIs) and the MCP server the policy allows next.
+     */
+    static TestRegistrations registeredParties() {
+        return new TestRegistrations()
+                .with(ClientKind.AGENT, "travel-agent", ClientStatus.ACTIVE,
+                        Scopes.of("calendar.read", "calendar.write", "mail.read"))
+                .with(ClientKind.RESOURCE_SERVER, "calendar-api", ClientStatus.ACTIVE, Scopes.of("calendar.read"),
+                        "https://calendar.example.com", "https://calendar.example.com/api")
+                .with(ClientKind.MCP_SERVER, "calendar-mcp", ClientStatus.ACTIVE, Scopes.of("calendar.read"),
+                        "https://mcp.calendar.example.com");
+    }
+
     static TestGrants aGrant() {
         return new TestGrants();
     }
@@ -54,6 +72,11 @@ final class TestGrants {
         return this;
     }
 
+    TestGrants withAgentId(String agentId) {
+        this.agentId = agentId;
+        return this;
+    }
+
     TestGrants withUserId(String userId) {
         this.userId = userId;
         return this;
@@ -62,6 +85,18 @@ final class TestGrants {
     CreateGrant command() {
         return new CreateGrant(grantId, UserId.of(userId), ClientId.of(agentId), audience, scopes, policy,
                 expiresAt, requestedBy);
+    }
+
+    GrantRevoked revokedAt(Instant revokedAt, String reason, String revokedBy) {
+        return new GrantRevoked(grantId, UserId.of(userId), ClientId.of(agentId), reason, revokedBy, revokedAt);
+    }
+
+    GrantExpired expired() {
+        return new GrantExpired(grantId, UserId.of(userId), ClientId.of(agentId), expiresAt);
+    }
+
+    GrantId grantId() {
+        return grantId;
     }
 
     GrantCreated createdAt(Instant createdAt) {

@@ -15,6 +15,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import io.mandate.command.support.TestClients;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +38,11 @@ class KafkaPublisherIT extends RealStack {
     JdbcTemplate jdbc;
 
     private final EventCodec codec = new EventCodec();
+
+    @BeforeEach
+    void registerClients() {
+        TestClients.registerAll(commands);
+    }
 
     @Test
     void publisherWhenStartingWithoutTokenThenPublishesHistoryFromTheFirstEvent() {

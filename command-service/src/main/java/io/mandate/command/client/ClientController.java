@@ -1,0 +1,115 @@
+package io.mandate.command.client;
+
+import io.mandate.command.registry.ClientRegistry;
+import io.mandate.messages.client.ClientCommands.DeleteClient;
+import io.mandate.messages.client.ClientCommands.RegisterClient;
+import io.mandate.messages.client.ClientCommands.ReinstateClient;
+import io.mandate.messages.client.ClientCommands.SuspendClient;
+import io.mandate.messages.id.ClientId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/**
+ * The administrators' client API. Commands go to the Client aggregate; answers are read from the
+ * registry, which the same transaction updated, so they show the state the command left.
+ */
+@RestController
+@RequestMapping(path = "/api/clients", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClientController {
+
+    private final CommandGateway commands;
+    private final ClientRegistry registry;
+
+    ClientController(CommandGateway commands, ClientRegistry registry) {
+        this.commands = commands;
+        this.registry = registry;
+    }
+
+    @Operation(summary = "Register a client", description = "Role ADMIN. The client id is the idempotency key: "
+            + "registering it again with the same description answers 200 and writes nothing; with another "
+            + "description, or after deletion, 409.")
+    @ApiResponse(responseCode = "201", description = "Client registered")
+    @ApiResponse(responseCode = "200", description = "Idempotent retry: already registered as described")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ClientView> register(@Valid @RequestBody RegisterClientRequest request, Authentication caller) {
+        RegisterClient command = request.toCommand(caller.getName());
+        RegisterClientOutcome outcome = send(command);
+        HttpStatus status = outcome == RegisterClientOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status)
+                .location(URI.create("/api/clients/" + command.clientId().value()))
+                .body(view(command.clientId()));
+    }
+
+    @Operation(summary = "Read a client", description = "Role ADMIN or INVESTIGATOR; 404 if never registered.")
+    @GetMapping("/{clientId}")
+    ClientView get(@PathVariable String clientId) {
+        return view(parse(clientId));
+    }
+
+    @Operation(summary = "Suspend a client", description = "Role ADMIN. Suspending a suspended client writes nothing.")
+    @PostMapping(path = "/{clientId}/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ClientView suspend(@PathVariable String clientId, @Valid @RequestBody ReasonRequest body, Authentication caller) {
+        ClientId id = parse(clientId);
+        commands.sendAndWait(new SuspendClient(id, body.reason(), caller.getName()));
+        return view(id);
+    }
+
+    @Operation(summary = "Reinstate a suspended client", description = "Role ADMIN. Reinstating an active client writes nothing.")
+    @PostMapping(path = "/{clientId}/reinstate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ClientView reinstate(@PathVariable String clientId, @Valid @RequestBody ReasonRequest body, Authentication caller) {
+        ClientId id = parse(clientId);
+        commands.sendAndWait(new ReinstateClient(id, body.reason(), caller.getName()));
+        return view(id);
+    }
+
+    @Operation(summary = "Delete a client for good", description = "Role ADMIN. The reason comes in the body "
+            + "({\"reason\"}) or as ?reason=. Final: the id can never be registered again.")
+    @DeleteMapping("/{clientId}")
+    ClientView delete(@PathVariable String clientId, @RequestBody(required = false) ReasonRequest body,
+                      @RequestParam(name = "reason", required = false) String reasonParameter, Authentication caller) {
+        ClientId id = parse(clientId);
+        String reason = body != null && body.reason() != null ? body.reason() : reasonParameter;
+        ClientRules.requireReason(reason);
+        commands.sendAndWait(new DeleteClient(id, reason, caller.getName()));
+        return view(id);
+    }
+
+    private RegisterClientOutcome send(RegisterClient command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException e) {
+            // Another request registered this id at the same moment: ask again, so the aggregate
+            // compares this description with the one now stored.
+            return commands.sendAndWait(command);
+        }
+    }
+
+    private ClientView view(ClientId clientId) {
+        return registry.find(clientId).map(ClientView::of).orElseThrow(() -> new UnknownClientException(clientId));
+    }
+
+    private static ClientId parse(String clientId) {
+        try {
+            return ClientId.of(clientId);
+        } catch (IllegalArgumentException e) {
+            throw new ClientRejectedException("clientId", e.getMessage());
+        }
+    }
+}

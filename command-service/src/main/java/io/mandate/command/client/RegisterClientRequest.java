@@ -1,0 +1,41 @@
+package io.mandate.command.client;
+
+import io.mandate.messages.client.ClientCommands.RegisterClient;
+import io.mandate.messages.client.RegistrationPath;
+import io.mandate.messages.grant.ClientKind;
+import io.mandate.messages.grant.Scopes;
+import io.mandate.messages.id.ClientId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The body of {@code POST /api/clients} (an administrator's registration, RFC 7591 §2 metadata in
+ * Mandate's terms): syntax is checked here, the registration rules are the aggregate's.
+ */
+record RegisterClientRequest(
+        @NotBlank @Size(max = 255) String clientId,
+        @NotNull ClientKind kind,
+        @NotBlank @Size(max = ClientRules.MAX_NAME) String name,
+        @NotBlank @Size(max = 255) String owner,
+        @NotEmpty @Size(max = 100) List<@NotBlank String> allowedScopes,
+        @Size(max = 20) List<@NotBlank String> resourceUris) {
+
+    RegisterClient toCommand(String requestedBy) {
+        return new RegisterClient(field("clientId", () -> ClientId.of(clientId)), kind, name, owner,
+                field("allowedScopes", () -> Scopes.of(allowedScopes)),
+                resourceUris == null ? List.of() : resourceUris, RegistrationPath.ADMIN, requestedBy);
+    }
+
+    private static <T> T field(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ClientRejectedException(name, e.getMessage());
+        }
+    }
+}
