@@ -66,9 +66,9 @@ public final class ServiceComponent implements Component {
                 Thread.currentThread().interrupt();
                 return false;
             }
-        }, Duration.ofSeconds(240));
+        }, Duration.ofSeconds(480));
         if (!healthy) {
-            throw new IllegalStateException(module + " did not report UP at " + health + " within 240 s");
+            throw new IllegalStateException(module + " did not report UP at " + health + " within 480 s");
         }
     }
 
