@@ -51,6 +51,14 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void createGrantThroughTheCommandApi() {
         mandate = RunningMandate.get();
+        // Grants may only name registered clients. The same descriptions as the launcher's demo
+        // scenario, so this is an idempotent repeat (200) when the demo seeded them first.
+        registerClient("""
+                {"clientId":"calendar-api","kind":"RESOURCE_SERVER","name":"Calendar API","owner":"team-calendar",
+                 "allowedScopes":["calendar.read","calendar.write"],"resourceUris":["https://calendar.example/api"]}""");
+        registerClient("""
+                {"clientId":"travel-agent","kind":"AGENT","name":"Travel agent","owner":"team-agents",
+                 "allowedScopes":["calendar.read","calendar.write","mail.read","mail.send"]}""");
         userId = "alice-" + UUID.randomUUID();
         String body = """
                 {"userId":"%s","agentId":"travel-agent","audience":"https://calendar.example/api",
@@ -64,6 +72,12 @@ class WalkingSkeletonIT {
         grantId = Http.json(created).path("grantId").asText();
         assertThat(grantId).isNotBlank();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/grants/" + grantId);
+    }
+
+    private static void registerClient(String body) {
+        HttpResponse<String> registered = new Http().postJson(
+                mandate.url(StackSettings.COMMAND_SERVICE) + "/api/clients", "admin", "mandate-admin", body, Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
     }
 
     @Test
