@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 /** Kafka → Elasticsearch → HTTP against the real stack, as the command side would feed it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GrantProjectionIT {
+
+    private static final Instant REVOKED_AT = Instant.parse("2026-11-29T08:00:00Z");
+    private static final Instant EXPIRED_AT = Instant.parse("2027-11-28T10:15:30Z");
 
     private static EventProducer producer;
 
@@ -113,6 +119,70 @@ class GrantProjectionIT {
         assertThat(consumer.get("status").asText()).isEqualTo("UP");
         assertThat(consumer.get("details").get("skippedRecords").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(consumer.get("details").get("duplicates").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void grantRevokedWhenPublishedAfterCreationThenRevokedWithWhoWhyWhenAtNextVersion() throws IOException {
+        GrantCreated created = TestGrants.aGrantCreated();
+        String grantId = created.grantId().value();
+        producer.publish(TestGrants.envelopeOf(created));
+        awaitGrant(grantId);
+
+        producer.publish(TestGrants.envelopeOf(TestGrants.revoked(created, REVOKED_AT), 1, REVOKED_AT));
+
+        JsonNode grant = awaitGrant(grantId, json -> "REVOKED".equals(json.path("status").asText()));
+        assertThat(grant.get("revokedAt").asText()).isEqualTo("2026-11-29T08:00:00Z");
+        assertThat(grant.get("revokedBy").asText()).isEqualTo("responder");
+        assertThat(grant.get("revocationReason").asText()).isEqualTo("agent misbehaved");
+        assertThat(grant.get("audience").asText()).isEqualTo(created.audience());
+        assertThat(grant.get("lastSequence").asLong()).isEqualTo(1);
+        assertThat(versionOf(grantId)).isEqualTo(2L);
+    }
+
+    /**
+     * The command side never publishes this order (one grant's events share a key, hence a
+     * partition, and are published in sequence order); a hand-fed or buggy producer could. The
+     * revocation then leaves a partial document that the late creation completes: REVOKED either way.
+     */
+    @Test
+    void grantRevokedWhenDeliveredBeforeItsCreationOnTheSamePartitionThenEndsRevokedAndComplete() throws IOException {
+        GrantCreated created = TestGrants.aGrantCreated();
+        String grantId = created.grantId().value();
+        int partition = producer.publish(TestGrants.envelopeOf(TestGrants.revoked(created, REVOKED_AT), 1, REVOKED_AT))
+                .partition();
+        producer.publish(TestGrants.envelopeOf(created), partition);
+
+        JsonNode grant = awaitGrant(grantId, json -> json.hasNonNull("audience"));
+
+        assertThat(grant.get("status").asText()).isEqualTo("REVOKED");
+        assertThat(grant.get("revokedAt").asText()).isEqualTo("2026-11-29T08:00:00Z");
+        assertThat(grant.get("createdAt").asText()).isEqualTo("2026-11-28T10:15:30.123Z");
+        assertThat(grant.get("scopes").toString()).isEqualTo("[\"calendar.read\",\"calendar.write\"]");
+        assertThat(grant.get("lastSequence").asLong()).isEqualTo(1);
+        assertThat(versionOf(grantId)).isEqualTo(2L);
+    }
+
+    @Test
+    void grantEventsWhenAllRedeliveredThenDocumentVersionAndTimelineUnchanged() throws IOException {
+        GrantCreated created = TestGrants.aGrantCreated();
+        String grantId = created.grantId().value();
+        List<EventEnvelope> history = List.of(TestGrants.envelopeOf(created),
+                TestGrants.envelopeOf(TestGrants.revoked(created, REVOKED_AT), 1, REVOKED_AT),
+                TestGrants.envelopeOf(TestGrants.expired(created, EXPIRED_AT), 2, EXPIRED_AT));
+        int partition = producer.publish(history.get(0)).partition();
+        history.subList(1, 3).forEach(envelope -> producer.publish(envelope, partition));
+        JsonNode before = awaitGrant(grantId, json -> json.path("lastSequence").asLong() == 2);
+
+        history.forEach(envelope -> producer.publish(envelope, partition));
+        GrantCreated sentinel = sameGrantsPartition(partition);
+        awaitGrant(sentinel.grantId().value());
+
+        assertThat(api().asInvestigator("/api/grants/" + grantId).json()).isEqualTo(before);
+        assertThat(before.get("status").asText()).isEqualTo("REVOKED");
+        assertThat(before.get("expiredAt").asText()).isEqualTo("2027-11-28T10:15:30Z");
+        assertThat(versionOf(grantId)).isEqualTo(3L);
+        elasticsearch.indices().refresh(refresh -> refresh.index("mandate-events"));
+        assertThat(countOf("mandate-events", "aggregateId", grantId)).isEqualTo(3);
     }
 
     @Test
@@ -215,9 +285,25 @@ class GrantProjectionIT {
     }
 
     private JsonNode awaitGrant(String grantId) {
+        return awaitGrant(grantId, json -> true);
+    }
+
+    private JsonNode awaitGrant(String grantId, Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api().asInvestigator("/api/grants/" + grantId), reply -> reply.status() == 200)
+                .until(() -> api().asInvestigator("/api/grants/" + grantId),
+                        reply -> reply.status() == 200 && condition.test(reply.json()))
                 .json();
+    }
+
+    /** A new grant published behind everything else on this partition: once visible, all before it was read. */
+    private static GrantCreated sameGrantsPartition(int partition) {
+        GrantCreated sentinel = TestGrants.aGrantCreated();
+        producer.publish(TestGrants.envelopeOf(sentinel), partition);
+        return sentinel;
+    }
+
+    private long versionOf(String grantId) throws IOException {
+        return elasticsearch.get(get -> get.index("mandate-grants").id(grantId), ObjectNode.class).version();
     }
 
     private long countOf(String index, String field, String value) throws IOException {
