@@ -1,18 +1,16 @@
 package io.mandate.issuer.revocation;
 
 import io.mandate.issuer.projection.IssuerProjection;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The revocation decision and the lineage store it walks, on the system clock unless a test supplies one. */
+/** The revocation decision and the lineage store it walks, on the system clock (tests supply a {@code @Primary} fixed one). */
 @Configuration(proxyBeanMethods = false)
 class RevocationConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

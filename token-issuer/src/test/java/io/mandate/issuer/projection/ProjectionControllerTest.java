@@ -44,6 +44,7 @@ class ProjectionControllerTest {
                 .andExpect(jsonPath("$.scopes[0]").value("calendar.read"))
                 .andExpect(jsonPath("$.policy.maxDepth").value(1))
                 .andExpect(jsonPath("$.createdAt").value("2026-11-28T10:00:00Z"))
+                .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.sequence").value(0));
     }
 
@@ -64,8 +65,45 @@ class ProjectionControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.caughtUp").value(projection.isCaughtUp()))
                 .andExpect(jsonPath("$.grants").value(projection.grantCount()))
+                .andExpect(jsonPath("$.clients").value(projection.clientCount()))
+                .andExpect(jsonPath("$.userWatermarks").isNumber())
+                .andExpect(jsonPath("$.clientWatermarks").isNumber())
+                .andExpect(jsonPath("$.revokedTokens").isNumber())
                 .andExpect(jsonPath("$.eventsApplied").isNumber())
                 .andExpect(jsonPath("$.recordsSkipped").value(0));
+    }
+
+    @Test
+    void clientWhenRegisteredAndRevokedThenLifecycleAndWatermark() throws Exception {
+        projection.apply(TestEvents.envelope(TestEvents.registered("agent-9"), 0));
+        projection.apply(TestEvents.envelope(TestEvents.clientRevoked("agent-9", TestEvents.T0.plusSeconds(5)), 0));
+
+        mvc.perform(get("/internal/projection/clients/agent-9").with(httpBasic("admin", "mandate-admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.client.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.client.kind").value("AGENT"))
+                .andExpect(jsonPath("$.client.allowedScopes[1]").value("calendar.write"))
+                .andExpect(jsonPath("$.watermark.revokedAt").value("2026-11-28T10:00:05Z"))
+                .andExpect(jsonPath("$.watermark.reason").value("compromised"));
+    }
+
+    @Test
+    void clientOrUserWhenUnknownThenNotFoundProblem() throws Exception {
+        mvc.perform(get("/internal/projection/clients/nobody").with(httpBasic("admin", "mandate-admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/internal/projection/users/nobody").with(httpBasic("admin", "mandate-admin")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void userWhenRevokedThenWatermark() throws Exception {
+        projection.apply(TestEvents.envelope(TestEvents.userRevoked("carol", TestEvents.T0), 0));
+
+        mvc.perform(get("/internal/projection/users/carol").with(httpBasic("admin", "mandate-admin")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userId").value("carol"))
+                .andExpect(jsonPath("$.watermark.revokedAt").value("2026-11-28T10:00:00Z"));
     }
 
     @Test
