@@ -156,6 +156,23 @@ class ClientProjectionIT {
     }
 
     @Test
+    void clientRevokedWhenSeenBeforeRegistrationThenHiddenUntilRegisteredThenShownWithWatermark() {
+        ClientRegistered registered = TestClients.aClientRegistered();
+        ClientId id = registered.clientId();
+        producer.publish(envelope(clientRevoked(id, T2), 0, T2));
+        // The watermark's event and its client document are written in the same bulk request.
+        awaitTimeline("client:" + id.value(), 1);
+
+        assertThat(api().asInvestigator("/api/clients/" + id.value()).status()).isEqualTo(404);
+        assertThat(ids(api().asInvestigator("/api/clients?kind=MCP_SERVER&size=100"))).doesNotContain(id.value());
+
+        producer.publish(envelope(registered, 0, TestClients.REGISTERED_AT));
+        JsonNode client = awaitClient(id, json -> true);
+        assertThat(client.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(client.get("revokedAt").asText()).isEqualTo("2026-11-28T11:00:00Z");
+    }
+
+    @Test
     void revocationsWhenFilteredByClientOrUserThenOnlyTheirRevocationsNewestFirst() {
         ClientId agent = ClientId.of("agent-" + UUID.randomUUID().toString().substring(0, 8));
         UserId user = UserId.of("alice-" + UUID.randomUUID().toString().substring(0, 8));
