@@ -28,6 +28,7 @@ class ProjectionHealthIndicator implements HealthIndicator {
         Health.Builder health = status.caughtUp() ? Health.up() : Health.outOfService();
         health.withDetail("caughtUp", status.caughtUp())
                 .withDetail("grants", status.grants())
+                .withDetail("clients", status.clients())
                 .withDetail("partitions", status.partitions())
                 .withDetail("recordsSkipped", status.recordsSkipped());
         String error = progress.lastError();

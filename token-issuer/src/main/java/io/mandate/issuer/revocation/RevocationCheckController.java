@@ -1,5 +1,6 @@
 package io.mandate.issuer.revocation;
 
+import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.Jti;
@@ -36,7 +37,7 @@ class RevocationCheckController {
                         String parentJti,
                         @NotBlank String grantId,
                         @NotBlank String userId,
-                        @NotEmpty @Size(max = 8) List<@NotBlank String> actorChain,
+                        @NotEmpty @Size(max = DelegationPolicy.MAX_DEPTH_LIMIT) List<@NotBlank String> actorChain,
                         @NotNull Instant issuedAt,
                         @NotNull Instant expiresAt) {
 
