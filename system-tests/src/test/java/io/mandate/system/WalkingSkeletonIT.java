@@ -4,15 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.infra.launcher.StackSettings;
 import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.grant.Scopes;
-import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.messages.wire.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,25 +36,28 @@ class WalkingSkeletonIT {
     private static RunningMandate mandate;
     private static String grantId;
     private static String userId;
+    /** Unique per run: the test stack's event store is shared with every module's tests. */
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String AGENT = "travel-agent-" + RUN;
+    private static final String AUDIENCE = "https://calendar-" + RUN + ".example/api";
 
     private final Http http = new Http();
 
     @BeforeAll
     static void createGrantThroughTheCommandApi() {
         mandate = RunningMandate.get();
-        // Grants may only name registered clients. The same descriptions as the launcher's demo
-        // scenario, so this is an idempotent repeat (200) when the demo seeded them first.
+        // Grants may only name registered clients: a resource server for the audience, and the agent.
         registerClient("""
-                {"clientId":"calendar-api","kind":"RESOURCE_SERVER","name":"Calendar API","owner":"team-calendar",
-                 "allowedScopes":["calendar.read","calendar.write"],"resourceUris":["https://calendar.example/api"]}""");
+                {"clientId":"calendar-api-%s","kind":"RESOURCE_SERVER","name":"Calendar API","owner":"team-calendar",
+                 "allowedScopes":["calendar.read","calendar.write"],"resourceUris":["%s"]}""".formatted(RUN, AUDIENCE));
         registerClient("""
-                {"clientId":"travel-agent","kind":"AGENT","name":"Travel agent","owner":"team-agents",
-                 "allowedScopes":["calendar.read","calendar.write","mail.read","mail.send"]}""");
+                {"clientId":"%s","kind":"AGENT","name":"Travel agent","owner":"team-agents",
+                 "allowedScopes":["calendar.read","calendar.write","mail.read","mail.send"]}""".formatted(AGENT));
         userId = "alice-" + UUID.randomUUID();
         String body = """
-                {"userId":"%s","agentId":"travel-agent","audience":"https://calendar.example/api",
+                {"userId":"%s","agentId":"%s","audience":"%s",
                  "scopes":["calendar.read","calendar.write"],
-                 "policy":{"allowedNextKinds":["MCP_SERVER"],"maxDepth":2}}""".formatted(userId);
+                 "policy":{"allowedNextKinds":["MCP_SERVER"],"maxDepth":2}}""".formatted(userId, AGENT, AUDIENCE);
 
         HttpResponse<String> created = new Http().postJson(mandate.url(StackSettings.COMMAND_SERVICE) + "/api/grants",
                 "admin", "mandate-admin", body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
@@ -77,7 +71,7 @@ class WalkingSkeletonIT {
     private static void registerClient(String body) {
         HttpResponse<String> registered = new Http().postJson(
                 mandate.url(StackSettings.COMMAND_SERVICE) + "/api/clients", "admin", "mandate-admin", body, Map.of());
-        assertThat(registered.statusCode()).as(registered.body()).isIn(200, 201);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     }
 
     @Test
@@ -123,8 +117,8 @@ class WalkingSkeletonIT {
         JsonNode grant = Http.json(response);
         assertThat(grant.path("grantId").asText()).isEqualTo(grantId);
         assertThat(grant.path("userId").asText()).isEqualTo(userId);
-        assertThat(grant.path("agentId").asText()).isEqualTo("travel-agent");
-        assertThat(grant.path("audience").asText()).isEqualTo("https://calendar.example/api");
+        assertThat(grant.path("agentId").asText()).isEqualTo(AGENT);
+        assertThat(grant.path("audience").asText()).isEqualTo(AUDIENCE);
         assertThat(grant.path("scopes").toString()).isEqualTo("[\"calendar.read\",\"calendar.write\"]");
     }
 
@@ -135,7 +129,7 @@ class WalkingSkeletonIT {
                 "admin", "mandate-admin").statusCode()).isEqualTo(200));
 
         JsonNode view = Http.json(http.get(issuer + "/internal/projection/grants/" + grantId, "admin", "mandate-admin"));
-        assertThat(view.toString()).contains(grantId, userId, "travel-agent", "calendar.write");
+        assertThat(view.toString()).contains(grantId, userId, AGENT, "calendar.write");
     }
 
     @Test
@@ -173,27 +167,6 @@ class WalkingSkeletonIT {
     }
 
     private EventEnvelope awaitKafkaRecord(String key) {
-        EventCodec codec = new EventCodec();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, mandate.stack().kafkaBootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.GRANTS).forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<EventEnvelope> found = new ArrayList<>();
-            await().atMost(HOP).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        found.add(codec.decode(record.value()));
-                    }
-                }
-                return !found.isEmpty();
-            });
-            return found.get(0);
-        }
+        return KafkaProbe.awaitRecords(mandate.stack().kafkaBootstrapServers(), Topics.GRANTS, key, 1, HOP).get(0);
     }
 }
