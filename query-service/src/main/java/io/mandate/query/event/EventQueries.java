@@ -1,22 +1,17 @@
 package io.mandate.query.event;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.mandate.query.index.ElasticsearchErrors;
-import io.mandate.query.web.BackendUnavailableException;
+import io.mandate.query.index.IndexReader;
 import io.mandate.query.web.Paging;
 import io.mandate.query.web.ResultPage;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+
+import static io.mandate.query.index.IndexReader.sortBy;
 
 /** Reads timelines and revocations from {@code mandate-events}. */
 @Component
@@ -25,10 +20,10 @@ class EventQueries {
     /** Every revocation grain: one grant, one token lineage, a client or a user watermark. */
     static final List<String> REVOCATION_TYPES = List.of("GrantRevoked", "TokenRevoked", "ClientRevoked", "UserRevoked");
 
-    private final ElasticsearchClient client;
+    private final IndexReader reader;
 
-    EventQueries(ElasticsearchClient client) {
-        this.client = client;
+    EventQueries(IndexReader reader) {
+        this.reader = reader;
     }
 
     /** The events of one aggregate in the order they happened (sequence breaks timestamp ties). */
@@ -38,26 +33,9 @@ class EventQueries {
     }
 
     private ResultPage<EventDocument> search(Query query, SortOrder order, Paging paging, String what) {
-        try {
-            SearchResponse<EventDocument> response = client.search(search -> search
-                    .index(EventsIndex.DEFINITION.alias())
-                    .query(query)
-                    .sort(sort -> sort.field(field -> field.field("occurredAt").order(order)))
-                    .sort(sort -> sort.field(field -> field.field("sequence").order(order)))
-                    .sort(sort -> sort.field(field -> field.field("eventId").order(SortOrder.Asc)))
-                    .from(paging.from())
-                    .size(paging.size())
-                    .trackTotalHits(total -> total.enabled(true)), EventDocument.class);
-            return new ResultPage<>(response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList(),
-                    response.hits().total() == null ? 0 : response.hits().total().value());
-        } catch (ElasticsearchException e) {
-            if (ElasticsearchErrors.isMissingIndex(e)) {
-                return ResultPage.empty();
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new BackendUnavailableException("searching " + what + " failed: " + e.getMessage(), e);
-        }
+        return reader.page(EventsIndex.DEFINITION.alias(), query,
+                List.of(sortBy("occurredAt", order), sortBy("sequence", order), sortBy("eventId", SortOrder.Asc)),
+                paging, EventDocument.class, what);
     }
 
     /**

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.mandate.query.web.FilterParameters.blankToNull;
+
 /**
  * Who revoked what, when and why: the revocation events (grant, token lineage, client and user
  * watermarks) straight from the events index, which already holds them; no separate index.
@@ -33,9 +35,5 @@ class RevocationController {
                                    @RequestParam(name = "page", defaultValue = "0") int page,
                                    @RequestParam(name = "size", defaultValue = "20") int size) {
         return queries.revocations(blankToNull(clientId), blankToNull(userId), new Paging(page, size));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

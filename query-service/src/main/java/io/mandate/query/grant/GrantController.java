@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.mandate.query.web.FilterParameters.blankToNull;
+
 /** Grants as the query side sees them: listed (filtered by user or agent) and one by id. */
 @RestController
 @RequestMapping("/api/grants")
@@ -38,9 +40,5 @@ class GrantController {
     @Operation(summary = "One grant's current state")
     GrantDocument get(@PathVariable("grantId") String grantId) {
         return queries.find(grantId).orElseThrow(() -> new NotFoundException("No grant with id '" + grantId + "'."));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

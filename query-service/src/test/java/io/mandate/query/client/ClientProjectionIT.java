@@ -3,7 +3,6 @@ package io.mandate.query.client;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mandate.infra.testkit.TestStack;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.id.ClientId;
@@ -13,6 +12,7 @@ import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.query.support.ApiClient;
 import io.mandate.query.support.ApiClient.Reply;
 import io.mandate.query.support.EventProducer;
+import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
 import org.junit.jupiter.api.AfterAll;
@@ -56,13 +56,12 @@ class ClientProjectionIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        TestStack.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.kafka.consumer.group-id", () -> "mandate-query-service-it-" + UUID.randomUUID());
+        QueryServiceStack.registerProperties(registry);
     }
 
     @BeforeAll
     static void startProducer() {
-        producer = new EventProducer(TestStack.get().kafkaBootstrapServers());
+        producer = QueryServiceStack.newProducer();
     }
 
     @AfterAll
@@ -250,22 +249,15 @@ class ClientProjectionIT {
     }
 
     private JsonNode awaitClient(ClientId id, Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api().asInvestigator("/api/clients/" + id.value()),
-                        reply -> reply.status() == 200 && condition.test(reply.json()))
-                .json();
+        return api().awaitReadable("/api/clients/" + id.value(), condition);
     }
 
     private JsonNode awaitTimeline(String aggregateId, int events) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api().asInvestigator("/api/events?aggregateId=" + aggregateId).json(),
-                        json -> json.path("total").asLong() >= events);
+        return api().awaitTotal("/api/events?aggregateId=" + aggregateId, events);
     }
 
     private JsonNode awaitRevocations(String query, int count) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api().asInvestigator("/api/revocations?" + query).json(),
-                        json -> json.path("total").asLong() >= count);
+        return api().awaitTotal("/api/revocations?" + query, count);
     }
 
     private long versionOf(ClientId id) throws IOException {

@@ -3,7 +3,6 @@ package io.mandate.query.grant;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mandate.infra.testkit.TestStack;
 import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
@@ -11,6 +10,7 @@ import io.mandate.messages.wire.Topics;
 import io.mandate.query.support.ApiClient;
 import io.mandate.query.support.ApiClient.Reply;
 import io.mandate.query.support.EventProducer;
+import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestGrants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,14 +48,12 @@ class GrantProjectionIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        TestStack.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        // Our own consumer group: another query-service on the same stack must not take our partitions.
-        registry.add("spring.kafka.consumer.group-id", () -> "mandate-query-service-it-" + UUID.randomUUID());
+        QueryServiceStack.registerProperties(registry);
     }
 
     @BeforeAll
     static void startProducer() {
-        producer = new EventProducer(TestStack.get().kafkaBootstrapServers());
+        producer = QueryServiceStack.newProducer();
     }
 
     @AfterAll
@@ -289,10 +287,7 @@ class GrantProjectionIT {
     }
 
     private JsonNode awaitGrant(String grantId, Predicate<JsonNode> condition) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api().asInvestigator("/api/grants/" + grantId),
-                        reply -> reply.status() == 200 && condition.test(reply.json()))
-                .json();
+        return api().awaitReadable("/api/grants/" + grantId, condition);
     }
 
     /** A new grant published behind everything else on this partition: once visible, all before it was read. */

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** Calls the running service over real HTTP, as a given bootstrap user or anonymously. */
 public final class ApiClient {
@@ -65,6 +68,22 @@ public final class ApiClient {
 
     public Reply anonymously(String path) {
         return get(path, null, null);
+    }
+
+    /**
+     * Polls {@code path} as the investigator until it answers 200 with JSON meeting
+     * {@code condition}: the read side catches up with Kafka asynchronously.
+     */
+    public JsonNode awaitReadable(String path, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> asInvestigator(path), reply -> reply.status() == 200 && condition.test(reply.json()))
+                .json();
+    }
+
+    /** Polls a list endpoint as the investigator until it counts at least {@code total} matches. */
+    public JsonNode awaitTotal(String path, long total) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> asInvestigator(path).json(), json -> json.path("total").asLong() >= total);
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */
