@@ -1,6 +1,7 @@
 package io.mandate.command.client;
 
 import io.mandate.command.registry.ClientRegistry;
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.client.ClientCommands.DeleteClient;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
@@ -109,7 +110,7 @@ class ClientController {
         try {
             return ClientId.of(clientId);
         } catch (IllegalArgumentException e) {
-            throw new ClientRejectedException("clientId", e.getMessage());
+            throw new InvalidFieldException("clientId", e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mandate.command.client;
 
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.grant.ClientKind;
 
@@ -22,13 +23,13 @@ final class ClientRules {
 
     static void requireValid(RegisterClient command) {
         if (command.name().isBlank() || command.name().length() > MAX_NAME) {
-            throw new ClientRejectedException("name", "must be 1 to " + MAX_NAME + " characters");
+            throw new InvalidFieldException("name", "must be 1 to " + MAX_NAME + " characters");
         }
         if (command.owner().isBlank()) {
-            throw new ClientRejectedException("owner", "must not be blank");
+            throw new InvalidFieldException("owner", "must not be blank");
         }
         if (command.allowedScopes().isEmpty()) {
-            throw new ClientRejectedException("allowedScopes", "a client needs at least one scope");
+            throw new InvalidFieldException("allowedScopes", "a client needs at least one scope");
         }
         requireResourceUris(command.kind(), command.resourceUris());
     }
@@ -36,23 +37,23 @@ final class ClientRules {
     /** Every admin action records why; the reason is what an investigator reads later. */
     static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw new ClientRejectedException("reason", "must be 1 to " + MAX_REASON + " characters");
+            throw new InvalidFieldException("reason", "must be 1 to " + MAX_REASON + " characters");
         }
     }
 
     private static void requireResourceUris(ClientKind kind, List<String> uris) {
         if (!SERVERS.contains(kind)) {
             if (!uris.isEmpty()) {
-                throw new ClientRejectedException("resourceUris", "only resource servers and MCP servers serve resources");
+                throw new InvalidFieldException("resourceUris", "only resource servers and MCP servers serve resources");
             }
             return;
         }
         if (uris.isEmpty()) {
-            throw new ClientRejectedException("resourceUris", "a " + kind + " needs at least one resource URI");
+            throw new InvalidFieldException("resourceUris", "a " + kind + " needs at least one resource URI");
         }
         for (String uri : uris) {
             if (!isResourceIndicator(uri)) {
-                throw new ClientRejectedException("resourceUris",
+                throw new InvalidFieldException("resourceUris",
                         "'" + uri + "' is not an absolute http(s) URI without fragment (RFC 8707 §2)");
             }
         }

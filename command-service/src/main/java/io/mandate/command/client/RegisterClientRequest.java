@@ -1,5 +1,6 @@
 package io.mandate.command.client;
 
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
@@ -35,7 +36,7 @@ record RegisterClientRequest(
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new ClientRejectedException(name, e.getMessage());
+            throw new InvalidFieldException(name, e.getMessage());
         }
     }
 }

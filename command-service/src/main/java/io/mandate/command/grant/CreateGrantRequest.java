@@ -1,5 +1,6 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.DelegationPolicy;
@@ -45,7 +46,7 @@ record CreateGrantRequest(
             @Size(max = 100) List<@NotBlank String> approvalScopes) {
     }
 
-    /** @throws GrantRejectedException naming the field whose value a typed identifier refuses */
+    /** @throws InvalidFieldException naming the field whose value a typed identifier refuses */
     CreateGrant toCommand(GrantId grantId, String requestedBy) {
         return new CreateGrant(grantId,
                 field("userId", () -> UserId.of(userId)),
@@ -74,7 +75,7 @@ record CreateGrantRequest(
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new GrantRejectedException(name, e.getMessage());
+            throw new InvalidFieldException(name, e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.mandate.command.grant;
 
 import io.mandate.command.registry.ClientRegistry;
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.GrantCommands.ExpireGrant;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
@@ -75,10 +76,10 @@ class GrantAggregate {
             return ended.asFoundAgain();
         }
         if (command.reason() == null || command.reason().isBlank() || command.reason().length() > MAX_REASON) {
-            throw new GrantRejectedException("reason", "must be 1 to " + MAX_REASON + " characters");
+            throw new InvalidFieldException("reason", "must be 1 to " + MAX_REASON + " characters");
         }
         if (command.requestedBy() == null || command.requestedBy().isBlank()) {
-            throw new GrantRejectedException("requestedBy", "must name who revokes");
+            throw new InvalidFieldException("requestedBy", "must name who revokes");
         }
         apply(new GrantRevoked(grantId, created.userId(), created.agentId(), command.reason(),
                 command.requestedBy(), clock.instant()));
@@ -118,28 +119,28 @@ class GrantAggregate {
 
     private static void requireRules(CreateGrant command, Instant now, GrantLimits limits) {
         if (command.scopes().isEmpty()) {
-            throw new GrantRejectedException("scopes", "a grant needs at least one scope");
+            throw new InvalidFieldException("scopes", "a grant needs at least one scope");
         }
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
-            throw new GrantRejectedException("expiresAt", "must be in the future");
+            throw new InvalidFieldException("expiresAt", "must be in the future");
         }
         if (!Audience.isValid(command.audience())) {
-            throw new GrantRejectedException("audience",
+            throw new InvalidFieldException("audience",
                     "must be an absolute URI without fragment (RFC 8707 §2) or a client identifier");
         }
         int maxDepth = command.policy().maxDepth();
         if (maxDepth > limits.maxDelegationDepth()) {
-            throw new GrantRejectedException("policy.maxDepth",
+            throw new InvalidFieldException("policy.maxDepth",
                     "must be at most " + limits.maxDelegationDepth() + " in this deployment");
         }
         boolean namesNextActors = !command.policy().allowedNextClients().isEmpty()
                 || !command.policy().allowedNextKinds().isEmpty();
         if (namesNextActors && maxDepth < 2) {
             // A depth of 1 forbids any hand-off, so naming who may act next is a contradiction.
-            throw new GrantRejectedException("policy.maxDepth", "must be at least 2 when next actors are allowed");
+            throw new InvalidFieldException("policy.maxDepth", "must be at least 2 when next actors are allowed");
         }
         if (!command.policy().approvalScopes().isWithin(command.scopes())) {
-            throw new GrantRejectedException("policy.approvalScopes", "must be within the grant's scopes");
+            throw new InvalidFieldException("policy.approvalScopes", "must be within the grant's scopes");
         }
     }
 

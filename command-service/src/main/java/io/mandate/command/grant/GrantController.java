@@ -1,5 +1,6 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.web.IdempotencyKey;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.id.GrantId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +39,7 @@ class GrantController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<GrantReference> create(
             @Valid @RequestBody CreateGrantRequest request,
-            @Parameter(description = "Client-chosen key making retries safe (at most 255 visible ASCII characters)")
+            @Parameter(description = IdempotencyKey.DESCRIPTION)
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
             Authentication caller) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);

@@ -1,5 +1,6 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.web.IdempotencyKey;
 import io.mandate.messages.id.GrantId;
 
 import java.nio.charset.StandardCharsets;

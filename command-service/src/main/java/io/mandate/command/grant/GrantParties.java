@@ -3,6 +3,7 @@ package io.mandate.command.grant;
 import io.mandate.command.registry.ClientRegistration;
 import io.mandate.command.registry.ClientRegistry;
 import io.mandate.command.registry.ClientStatus;
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.Scopes;
@@ -28,9 +29,9 @@ final class GrantParties {
 
     static void require(CreateGrant command, ClientRegistry clients) {
         ClientRegistration agent = clients.find(command.agentId())
-                .orElseThrow(() -> new GrantRejectedException("agentId", "is not a registered client"));
+                .orElseThrow(() -> new InvalidFieldException("agentId", "is not a registered client"));
         if (!AGENT_KINDS.contains(agent.kind())) {
-            throw new GrantRejectedException("agentId", "is a " + agent.kind() + "; only an AGENT or MCP_SERVER holds grants");
+            throw new InvalidFieldException("agentId", "is a " + agent.kind() + "; only an AGENT or MCP_SERVER holds grants");
         }
         if (agent.status() != ClientStatus.ACTIVE) {
             // The request is well-formed; the agent's state forbids it, and reinstating the agent would allow it.
@@ -38,14 +39,14 @@ final class GrantParties {
         }
         Scopes excess = excess(command.scopes(), agent.allowedScopes());
         if (!excess.isEmpty()) {
-            throw new GrantRejectedException("scopes", "exceed what " + command.agentId().value()
+            throw new InvalidFieldException("scopes", "exceed what " + command.agentId().value()
                     + " may hold; not allowed: " + excess);
         }
         boolean knownAudience = clients.findAudience(command.audience())
                 .filter(server -> SERVER_KINDS.contains(server.kind()) && server.isActive())
                 .isPresent();
         if (!knownAudience) {
-            throw new GrantRejectedException("audience",
+            throw new InvalidFieldException("audience",
                     "is not the client id or a resource URI of an active resource server or MCP server");
         }
         // Sorted, so the refusal names the same client every time.
@@ -53,7 +54,7 @@ final class GrantParties {
                 .sorted(Comparator.comparing(ClientId::value)).toList()) {
             boolean registered = clients.find(next).filter(c -> c.status() != ClientStatus.DELETED).isPresent();
             if (!registered) {
-                throw new GrantRejectedException("policy.allowedNextClients",
+                throw new InvalidFieldException("policy.allowedNextClients",
                         "'" + next.value() + "' is not a registered client");
             }
         }

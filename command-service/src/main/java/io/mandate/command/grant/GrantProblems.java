@@ -5,23 +5,18 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The grant API's refusals as RFC 9457 problems: a broken rule is a 400 naming its field, a reused key
- * or an agent that is not active a 409, an unknown grant a 404.
+ * The grant API's refusals as RFC 9457 problems: a reused key or an agent that is not active a 409, an
+ * unknown grant a 404. A broken rule is an {@link io.mandate.command.web.InvalidFieldException}, answered
+ * for every feature by ProblemAdvice.
  */
 @RestControllerAdvice(assignableTypes = {GrantController.class, GrantRevocationController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GrantProblems {
-
-    @ExceptionHandler
-    ProblemDetail rejected(GrantRejectedException e) {
-        return Problems.invalidField(e.field(), e.reason());
-    }
 
     @ExceptionHandler
     ProblemDetail conflict(IdempotencyConflictException e) {
@@ -36,22 +31,16 @@ class GrantProblems {
 
     @ExceptionHandler
     ProblemDetail unknown(UnknownGrantException e) {
-        return notFound(e.getMessage());
+        return Problems.notFound(e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail unknown(AggregateNotFoundException e) {
-        return notFound("No such grant exists.");
+        return Problems.notFound("No such grant exists.");
     }
 
     @ExceptionHandler
     ProblemDetail conflict(AggregateStreamCreationException e) {
         return Problems.conflict("The grant was created concurrently by another request; retry it.");
-    }
-
-    private static ProblemDetail notFound(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setTitle("Not found");
-        return problem;
     }
 }

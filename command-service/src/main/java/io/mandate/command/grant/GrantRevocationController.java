@@ -1,6 +1,7 @@
 package io.mandate.command.grant;
 
 import io.mandate.command.registry.GrantRegistry;
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
 import io.mandate.messages.id.GrantId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,7 +63,7 @@ class GrantRevocationController {
         try {
             return GrantId.of(grantId);
         } catch (IllegalArgumentException e) {
-            throw new GrantRejectedException("grantId", e.getMessage());
+            throw new InvalidFieldException("grantId", e.getMessage());
         }
     }
 

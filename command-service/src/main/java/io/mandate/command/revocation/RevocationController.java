@@ -1,6 +1,8 @@
 package io.mandate.command.revocation;
 
 import io.mandate.command.registry.ClientRegistry;
+import io.mandate.command.web.IdempotencyKey;
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.Jti;
 import io.mandate.messages.id.UserId;
@@ -38,10 +40,6 @@ import java.util.function.Function;
         produces = MediaType.APPLICATION_JSON_VALUE)
 class RevocationController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final String KEY_DESCRIPTION =
-            "Client-chosen key making retries safe (at most 255 visible ASCII characters)";
-
     private final CommandGateway commands;
     private final ClientRegistry clients;
 
@@ -57,7 +55,8 @@ class RevocationController {
     @PostMapping("/tokens/{jti}")
     ResponseEntity<RevocationView> revokeToken(
             @PathVariable String jti, @Valid @RequestBody RevokeRequest body,
-            @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @Parameter(description = IdempotencyKey.DESCRIPTION)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
             Authentication caller) {
         Jti id = parse("jti", jti, Jti::of);
         return send(new RevokeToken(id, body.reason(), caller.getName()), key);
@@ -72,7 +71,8 @@ class RevocationController {
     @PostMapping("/clients/{clientId}")
     ResponseEntity<RevocationView> revokeClient(
             @PathVariable String clientId, @Valid @RequestBody RevokeRequest body,
-            @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @Parameter(description = IdempotencyKey.DESCRIPTION)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
             Authentication caller) {
         ClientId id = parse("clientId", clientId, ClientId::of);
         if (clients.find(id).isEmpty()) {
@@ -89,15 +89,18 @@ class RevocationController {
     @PostMapping("/users/{userId}")
     ResponseEntity<RevocationView> revokeUser(
             @PathVariable String userId, @Valid @RequestBody RevokeRequest body,
-            @Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @Parameter(description = IdempotencyKey.DESCRIPTION)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
             Authentication caller) {
         UserId id = parse("userId", userId, UserId::of);
         return send(new RevokeUser(id, body.reason(), caller.getName()), key);
     }
 
+    /** Parses the key only here, after the path, so a bad path variable or unknown client is still refused first. */
     private ResponseEntity<RevocationView> send(Object command, String idempotencyKeyHeader) {
+        IdempotencyKey key = IdempotencyKey.parse(idempotencyKeyHeader);
         var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(RequestKeys.asMetaData(parseKey(idempotencyKeyHeader)));
+                .andMetaData(RequestKeys.asMetaData(key == null ? null : key.value()));
         RevocationOutcome outcome;
         try {
             outcome = commands.sendAndWait(message);
@@ -114,22 +117,7 @@ class RevocationController {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new RevocationRejectedException(field, e.getMessage());
+            throw new InvalidFieldException(field, e.getMessage());
         }
-    }
-
-    /** The header as a structured-field string ({@code "..."}) or bare (draft-ietf-httpapi-idempotency-key-header). */
-    static String parseKey(String header) {
-        if (header == null) {
-            return null;
-        }
-        String key = header.trim();
-        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
-            key = key.substring(1, key.length() - 1);
-        }
-        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
-            throw new RevocationRejectedException(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
-        }
-        return key;
     }
 }

@@ -9,15 +9,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The revocation API's refusals as RFC 9457 problems. */
+/**
+ * The revocation API's refusals as RFC 9457 problems. A malformed id or header is an
+ * {@link io.mandate.command.web.InvalidFieldException}, answered for every feature by ProblemAdvice.
+ */
 @RestControllerAdvice(assignableTypes = RevocationController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RevocationProblems {
-
-    @ExceptionHandler
-    ProblemDetail rejected(RevocationRejectedException e) {
-        return Problems.invalidField(e.field(), e.reason());
-    }
 
     @ExceptionHandler
     ProblemDetail unknown(UnknownClientException e) {

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every error of this service's HTTP API as an RFC 9457 problem detail: Spring MVC's own
- * (404, 405, 415, ...), Bean Validation failures naming each field, unreadable JSON naming the
- * field it broke at, and a bare 500 for anything unexpected (logged here, never sent).
+ * (404, 405, 415, ...), Bean Validation failures and any feature's {@link InvalidFieldException}
+ * naming each field, unreadable JSON naming the field it broke at, and a bare 500 for anything
+ * unexpected (logged here, never sent). Refusals only one feature knows stay in that feature's advice.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -48,6 +49,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 ? Problems.invalidField(jsonPath(mapping), "has a value of the wrong type or format")
                 : ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidField(InvalidFieldException e) {
+        return Problems.invalidField(e.field(), e.reason());
     }
 
     @ExceptionHandler(Exception.class)

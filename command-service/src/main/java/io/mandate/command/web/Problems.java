@@ -33,6 +33,12 @@ public final class Problems {
         return problem;
     }
 
+    public static ProblemDetail notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
     public static ProblemDetail conflict(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Conflict");

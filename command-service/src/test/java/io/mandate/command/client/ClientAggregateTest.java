@@ -1,5 +1,6 @@
 package io.mandate.command.client;
 
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.client.ClientCommands.DeleteClient;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
@@ -106,7 +107,7 @@ class ClientAggregateTest {
     void registerWhenNameBlankThenRejectedNamingName(String name) {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.AGENT, name, "alice", Scopes.of("a"), List.of()))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("name:"));
     }
 
@@ -114,7 +115,7 @@ class ClientAggregateTest {
     void registerWhenNameLongerThan200ThenRejectedNamingName() {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.AGENT, "n".repeat(201), "alice", Scopes.of("a"), List.of()))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("name:"));
     }
 
@@ -122,7 +123,7 @@ class ClientAggregateTest {
     void registerWhenOwnerBlankThenRejectedNamingOwner() {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.AGENT, "Travel", " ", Scopes.of("a"), List.of()))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("owner:"));
     }
 
@@ -130,7 +131,7 @@ class ClientAggregateTest {
     void registerWhenNoAllowedScopesThenRejectedNamingAllowedScopes() {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.AGENT, "Travel", "alice", Scopes.of(), List.of()))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("allowedScopes:"));
     }
 
@@ -138,7 +139,7 @@ class ClientAggregateTest {
     void registerWhenResourceServerWithoutUrisThenRejectedNamingResourceUris() {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.RESOURCE_SERVER, "Cal", "team", Scopes.of("a"), List.of()))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("resourceUris:"));
     }
 
@@ -146,7 +147,7 @@ class ClientAggregateTest {
     void registerWhenMcpServerWithoutUrisThenRejectedNamingResourceUris() {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.MCP_SERVER, "Cal", "team", Scopes.of("a"), List.of()))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("resourceUris:"));
     }
 
@@ -156,7 +157,7 @@ class ClientAggregateTest {
     void registerWhenResourceUriNotAbsoluteHttpWithoutFragmentThenRejected(String uri) {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.RESOURCE_SERVER, "Cal", "team", Scopes.of("a"), List.of(uri)))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("resourceUris:"));
     }
 
@@ -164,7 +165,7 @@ class ClientAggregateTest {
     void registerWhenAgentWithResourceUrisThenRejectedNamingResourceUris() {
         fixture.givenNoPriorActivity()
                 .when(register(ClientKind.AGENT, "Travel", "alice", Scopes.of("a"), List.of("https://x.example")))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("resourceUris:"));
     }
 
@@ -188,7 +189,7 @@ class ClientAggregateTest {
     void suspendWhenReasonMissingThenRejectedNamingReason() {
         fixture.given(calendarRegistered(EARLIER))
                 .when(new SuspendClient(CALENDAR, "", "admin"))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("reason:"));
     }
 
@@ -196,7 +197,7 @@ class ClientAggregateTest {
     void suspendWhenReasonLongerThan500ThenRejectedNamingReason() {
         fixture.given(calendarRegistered(EARLIER))
                 .when(new SuspendClient(CALENDAR, "r".repeat(501), "admin"))
-                .expectNoEvents().expectException(ClientRejectedException.class)
+                .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("reason:"));
     }
 

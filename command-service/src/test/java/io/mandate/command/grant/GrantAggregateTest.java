@@ -1,5 +1,6 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.Scopes;
@@ -58,7 +59,7 @@ class GrantAggregateTest {
                 .when(aGrant().withScopes(Scopes.of())
                         .withPolicy(new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of())).command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("scopes:"));
     }
 
@@ -67,7 +68,7 @@ class GrantAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(aGrant().withExpiresAt(NOW.minusSeconds(1)).command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("expiresAt:"));
     }
 
@@ -76,7 +77,7 @@ class GrantAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(aGrant().withExpiresAt(NOW).command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class);
+                .expectException(InvalidFieldException.class);
     }
 
     @ParameterizedTest
@@ -95,7 +96,7 @@ class GrantAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(aGrant().withAudience(audience).command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("audience:"));
     }
 
@@ -105,7 +106,7 @@ class GrantAggregateTest {
                 .when(aGrant().withPolicy(new DelegationPolicy(Set.of(), Set.of(ClientKind.AGENT), 3, Scopes.of()))
                         .command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("policy.maxDepth:"));
     }
 
@@ -123,7 +124,7 @@ class GrantAggregateTest {
                 .when(aGrant().withPolicy(new DelegationPolicy(Set.of(), Set.of(ClientKind.MCP_SERVER), 1, Scopes.of()))
                         .command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("policy.maxDepth:"));
     }
 
@@ -133,7 +134,7 @@ class GrantAggregateTest {
                 .when(aGrant().withPolicy(new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of("mail.send")))
                         .command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("policy.approvalScopes:"));
     }
 

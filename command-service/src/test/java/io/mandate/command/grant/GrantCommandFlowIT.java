@@ -53,7 +53,7 @@ class GrantCommandFlowIT extends RealStack {
 
     @Test
     void postGrantWhenAdminThenEventStoredInPostgresAndPublishedToKafka() throws Exception {
-        HttpResponse<String> response = post(grantBody("alice", 2), "admin", "mandate-admin", null);
+        HttpResponse<String> response = postAsAdmin(grantBody("alice", 2), null);
 
         assertThat(response.statusCode()).isEqualTo(201);
         String grantId = JSON.readTree(response.body()).get("grantId").asText();
@@ -116,44 +116,40 @@ class GrantCommandFlowIT extends RealStack {
 
     @Test
     void postGrantWhenUserIdMissingThenBadRequestProblemNamingField() throws Exception {
-        HttpResponse<String> response = post(grantBody(null, 1), "admin", "mandate-admin", null);
+        HttpResponse<String> response = postAsAdmin(grantBody(null, 1), null);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldsOf(assertProblem(response, 400))).containsExactly("userId");
+        assertBadRequestNaming(response, "userId");
     }
 
     @Test
     void postGrantWhenMaxDepthTooLargeThenBadRequestProblemNamingNestedField() throws Exception {
-        HttpResponse<String> response = post(grantBody("alice", 9), "admin", "mandate-admin", null);
+        HttpResponse<String> response = postAsAdmin(grantBody("alice", 9), null);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldsOf(assertProblem(response, 400))).containsExactly("policy.maxDepth");
+        assertBadRequestNaming(response, "policy.maxDepth");
     }
 
     @Test
     void postGrantWhenAudienceIsRelativeThenBadRequestProblemNamingAudience() throws Exception {
         String body = grantBody("alice", 1).replace("https://calendar.example.com", "/calendar");
-        HttpResponse<String> response = post(body, "admin", "mandate-admin", null);
+        HttpResponse<String> response = postAsAdmin(body, null);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldsOf(assertProblem(response, 400))).containsExactly("audience");
+        assertBadRequestNaming(response, "audience");
     }
 
     @Test
     void postGrantWhenUnknownClientKindThenBadRequestProblemNamingField() throws Exception {
         String body = grantBody("alice", 2).replace("\"MCP_SERVER\"", "\"ROBOT\"");
-        HttpResponse<String> response = post(body, "admin", "mandate-admin", null);
+        HttpResponse<String> response = postAsAdmin(body, null);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(fieldsOf(assertProblem(response, 400))).containsExactly("policy.allowedNextKinds[0]");
+        assertBadRequestNaming(response, "policy.allowedNextKinds[0]");
     }
 
     @Test
     void postGrantWhenRetriedWithSameIdempotencyKeyThenSameGrantAndOneEvent() throws Exception {
         String key = UUID.randomUUID().toString();
 
-        HttpResponse<String> first = post(grantBody("bob", 2), "admin", "mandate-admin", key);
-        HttpResponse<String> retry = post(grantBody("bob", 2), "admin", "mandate-admin", key);
+        HttpResponse<String> first = postAsAdmin(grantBody("bob", 2), key);
+        HttpResponse<String> retry = postAsAdmin(grantBody("bob", 2), key);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -167,9 +163,9 @@ class GrantCommandFlowIT extends RealStack {
     @Test
     void postGrantWhenIdempotencyKeyReusedForOtherGrantThenConflictProblem() throws Exception {
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = post(grantBody("carol", 2), "admin", "mandate-admin", key);
+        HttpResponse<String> first = postAsAdmin(grantBody("carol", 2), key);
 
-        HttpResponse<String> other = post(grantBody("dave", 2), "admin", "mandate-admin", key);
+        HttpResponse<String> other = postAsAdmin(grantBody("dave", 2), key);
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(other.statusCode()).isEqualTo(409);
@@ -208,6 +204,12 @@ class GrantCommandFlowIT extends RealStack {
         return problem;
     }
 
+    /** A 400 problem whose errors name exactly these fields, each also named in its detail. */
+    private static void assertBadRequestNaming(HttpResponse<String> response, String... fields) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(fieldsOf(assertProblem(response, 400))).containsExactly(fields);
+    }
+
     private static List<String> fieldsOf(JsonNode problem) {
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(error -> fields.add(error.get("field").asText()));
@@ -236,6 +238,10 @@ class GrantCommandFlowIT extends RealStack {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request, user, password);
+    }
+
+    private HttpResponse<String> postAsAdmin(String body, String idempotencyKey) throws Exception {
+        return post(body, "admin", "mandate-admin", idempotencyKey);
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {

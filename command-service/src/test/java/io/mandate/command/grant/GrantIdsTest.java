@@ -1,9 +1,9 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.web.IdempotencyKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GrantIdsTest {
 
@@ -25,15 +25,5 @@ class GrantIdsTest {
     void forRequestWhenNoKeyThenFreshIdEachTime() {
         assertThat(GrantIds.forRequest("admin", null)).isNotEqualTo(GrantIds.forRequest("admin", null));
         assertThat(GrantIds.forRequest("admin", null).value()).startsWith("grt_");
-    }
-
-    @Test
-    void parseWhenKeyHasSpacesOrIsTooLongThenRejectedNamingHeader() {
-        assertThat(IdempotencyKey.parse(null)).isNull();
-        assertThatThrownBy(() -> IdempotencyKey.parse("two words"))
-                .isInstanceOfSatisfying(GrantRejectedException.class,
-                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"));
-        assertThatThrownBy(() -> IdempotencyKey.parse("x".repeat(256))).isInstanceOf(GrantRejectedException.class);
-        assertThatThrownBy(() -> IdempotencyKey.parse("\"\"")).isInstanceOf(GrantRejectedException.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.mandate.command.grant;
 
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.GrantCommands.ExpireGrant;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
@@ -63,12 +64,12 @@ class GrantLifecycleTest {
         fixture.given(aGrant().createdAt(NOW.minusSeconds(60)))
                 .when(new RevokeGrant(aGrant().grantId(), " ", "admin"))
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("reason:"));
         fixture.given(aGrant().createdAt(NOW.minusSeconds(60)))
                 .when(new RevokeGrant(aGrant().grantId(), "x".repeat(501), "admin"))
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class);
+                .expectException(InvalidFieldException.class);
     }
 
     @Test

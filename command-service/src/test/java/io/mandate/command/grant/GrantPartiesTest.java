@@ -2,6 +2,7 @@ package io.mandate.command.grant;
 
 import io.mandate.command.registry.ClientStatus;
 import io.mandate.command.registry.TestRegistrations;
+import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.Scopes;
@@ -38,7 +39,7 @@ class GrantPartiesTest {
         fixtureWith(TestGrants.registeredParties()).givenNoPriorActivity()
                 .when(aGrant().withAgentId("ghost-agent").command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("agentId:"));
     }
 
@@ -47,7 +48,7 @@ class GrantPartiesTest {
         fixtureWith(TestGrants.registeredParties()).givenNoPriorActivity()
                 .when(aGrant().withAgentId("calendar-api").command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("agentId:"));
     }
 
@@ -88,7 +89,7 @@ class GrantPartiesTest {
                 .when(aGrant().withScopes(Scopes.of("calendar.read", "mail.send", "admin"))
                         .withPolicy(DelegationPolicy.agentOnly()).command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(allOf(startsWith("scopes:"), containsString("admin mail.send"),
                         org.hamcrest.Matchers.not(containsString("calendar.read"))));
     }
@@ -98,7 +99,7 @@ class GrantPartiesTest {
         fixtureWith(TestGrants.registeredParties()).givenNoPriorActivity()
                 .when(aGrant().withAudience("https://unknown.example.com").command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("audience:"));
     }
 
@@ -107,7 +108,7 @@ class GrantPartiesTest {
         fixtureWith(TestGrants.registeredParties()).givenNoPriorActivity()
                 .when(aGrant().withAudience("travel-agent").command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("audience:"));
     }
 
@@ -119,7 +120,7 @@ class GrantPartiesTest {
         fixtureWith(clients).givenNoPriorActivity()
                 .when(aGrant().command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("audience:"));
     }
 
@@ -129,7 +130,7 @@ class GrantPartiesTest {
                 .when(aGrant().withPolicy(new DelegationPolicy(Set.of(ClientId.of("calendar-mcp"), ClientId.of("nobody")),
                         Set.of(), 2, Scopes.of())).command())
                 .expectNoEvents()
-                .expectException(GrantRejectedException.class)
+                .expectException(InvalidFieldException.class)
                 .expectExceptionMessage(allOf(startsWith("policy.allowedNextClients:"), containsString("nobody")));
     }
 
