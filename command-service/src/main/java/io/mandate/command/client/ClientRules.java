@@ -18,10 +18,21 @@ final class ClientRules {
     /** Kinds that serve resources, so grants name them (or their URIs) as audience (RFC 8707 §2). */
     private static final Set<ClientKind> SERVERS = Set.of(ClientKind.RESOURCE_SERVER, ClientKind.MCP_SERVER);
 
+    /**
+     * Aggregate-id forms of the other aggregates in the one event store (grants, revocation
+     * grains): a client id in one of them would append to another aggregate's stream.
+     */
+    static final List<String> RESERVED_PREFIXES = List.of("grt_", "token:", "client:", "user:");
+
     private ClientRules() {
     }
 
     static void requireValid(RegisterClient command) {
+        String clientId = command.clientId().value();
+        if (RESERVED_PREFIXES.stream().anyMatch(clientId::startsWith)) {
+            throw new InvalidFieldException("clientId", "must not start with any of " + RESERVED_PREFIXES
+                    + " (reserved for other records)");
+        }
         if (command.name().isBlank() || command.name().length() > MAX_NAME) {
             throw new InvalidFieldException("name", "must be 1 to " + MAX_NAME + " characters");
         }

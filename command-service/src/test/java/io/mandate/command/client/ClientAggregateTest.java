@@ -111,6 +111,16 @@ class ClientAggregateTest {
                 .expectExceptionMessage(startsWith("name:"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"grt_0b7c", "token:abc", "client:travel-agent", "user:alice"})
+    void registerWhenClientIdTakesAnotherAggregatesIdFormThenRejectedNamingClientId(String clientId) {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterClient(ClientId.of(clientId), ClientKind.AGENT, "Agent", "alice", Scopes.of("a"),
+                        List.of(), RegistrationPath.ADMIN, "admin"))
+                .expectNoEvents().expectException(InvalidFieldException.class)
+                .expectExceptionMessage(startsWith("clientId:"));
+    }
+
     @Test
     void registerWhenNameLongerThan200ThenRejectedNamingName() {
         fixture.givenNoPriorActivity()
