@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.infra.testkit.TestStack;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.wire.EventCodec;
+import io.mandate.issuer.support.StackProducer;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.messages.wire.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +42,7 @@ class GrantProjectionFromKafkaIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final EventCodec CODEC = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
+    private static StackProducer producer;
 
     @Autowired
     private TestRestTemplate http;
@@ -58,9 +54,7 @@ class GrantProjectionFromKafkaIT {
 
     @BeforeAll
     static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = new StackProducer();
     }
 
     @AfterAll
@@ -125,8 +119,7 @@ class GrantProjectionFromKafkaIT {
         GrantId grantId = GrantId.random();
         long skippedBefore = status().get("recordsSkipped").asLong();
         // Same key: the malformed record lands on the grant's partition, right before its event.
-        producer.send(new ProducerRecord<>(Topics.GRANTS, grantId.value(),
-                "{\"not\":\"an envelope\"}".getBytes(StandardCharsets.UTF_8))).get();
+        producer.send(Topics.GRANTS, grantId.value(), "{\"not\":\"an envelope\"}".getBytes(StandardCharsets.UTF_8));
 
         publish(envelope(grantId, 0));
 
@@ -168,7 +161,7 @@ class GrantProjectionFromKafkaIT {
     }
 
     private static void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), CODEC.encode(envelope))).get();
+        producer.publish(envelope);
     }
 
     private static ProjectionReader secondReader(IssuerProjection projection, ReaderProgress progress) {
@@ -182,6 +175,6 @@ class GrantProjectionFromKafkaIT {
     }
 
     private static int partitionsOfGrantsTopic() {
-        return producer.partitionsFor(Topics.GRANTS).size();
+        return producer.partitions(Topics.GRANTS);
     }
 }

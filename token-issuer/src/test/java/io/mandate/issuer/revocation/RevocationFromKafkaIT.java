@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.infra.testkit.TestStack;
 import io.mandate.issuer.projection.TestEvents;
 import io.mandate.messages.MandateEvent;
-import io.mandate.messages.wire.EventCodec;
+import io.mandate.issuer.support.StackProducer;
 import io.mandate.messages.wire.EventEnvelope;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +37,7 @@ import static org.awaitility.Awaitility.await;
 class RevocationFromKafkaIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final EventCodec CODEC = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
+    private static StackProducer producer;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -58,9 +52,7 @@ class RevocationFromKafkaIT {
 
     @BeforeAll
     static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        producer = new StackProducer();
     }
 
     @AfterAll
@@ -171,6 +163,6 @@ class RevocationFromKafkaIT {
 
     private static void publish(MandateEvent event, long sequence) throws Exception {
         EventEnvelope envelope = EventEnvelope.wrap(UUID.randomUUID().toString(), sequence, Instant.now(), event);
-        producer.send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), CODEC.encode(envelope))).get();
+        producer.publish(envelope);
     }
 }
