@@ -58,7 +58,7 @@ public final class Launcher {
 
     int up(boolean fresh, boolean infraOnly) {
         if (fresh) {
-            stack(false).stop();
+            stack().stop(); // services too: none may outlive the state they were started on
             deleteHome();
         }
         out.println("Starting Mandate from " + settings.home());
@@ -88,7 +88,7 @@ public final class Launcher {
 
     int down() {
         out.println("Stopping Mandate (" + settings.home() + ")");
-        stack(true).stop();
+        stack().stop();
         List<String> busy = settings.ports().values().stream().filter(port -> Processes.isListening(port.number()))
                 .map(port -> port.number() + " (" + port.variable() + ")").toList();
         if (!busy.isEmpty()) {
@@ -100,18 +100,14 @@ public final class Launcher {
     }
 
     int status() {
-        stack(true).status();
+        stack().status();
         return 0;
     }
 
     /** Every component this home could have started, whether or not its jar is built. */
-    private LocalStack stack(boolean withServices) {
-        List<List<Component>> waves = new ArrayList<>();
-        waves.add(StackComponents.infrastructure(settings, distributions, RunAs.detect()));
-        if (withServices) {
-            waves.add(StackComponents.services(settings, distributions));
-        }
-        return new LocalStack(waves, out);
+    private LocalStack stack() {
+        return new LocalStack(List.of(StackComponents.infrastructure(settings, distributions, RunAs.detect()),
+                StackComponents.services(settings, distributions)), out);
     }
 
     private void deleteHome() {
