@@ -6,6 +6,14 @@ package io.mandate.messages;
  */
 public interface MandateEvent {
 
-    /** The aggregate this event belongs to; also its Kafka record key. */
+    /** The aggregate this event belongs to: its stream in the event store. */
     String aggregateId();
+
+    /**
+     * The Kafka record key: events with the same key stay ordered on one partition. The aggregate
+     * by default; token events override it with their grant so a whole chain stays in order.
+     */
+    default String partitionKey() {
+        return aggregateId();
+    }
 }

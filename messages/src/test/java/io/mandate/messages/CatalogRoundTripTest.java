@@ -1,6 +1,15 @@
 package io.mandate.messages;
 
+import io.mandate.messages.client.ClientCredentials;
+import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.TokenEndpointAuthMethod;
+import io.mandate.messages.key.SigningKeyActivated;
+import io.mandate.messages.key.SigningKeyCreated;
+import io.mandate.messages.key.SigningKeyRetired;
+import io.mandate.messages.token.ClientTokenIssued;
+import io.mandate.messages.token.TokenExchangeRefused;
+import io.mandate.messages.token.TokenExchanged;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
@@ -38,6 +47,7 @@ class CatalogRoundTripTest {
 
     private static final Instant T = Instant.parse("2026-11-28T12:00:00Z");
     private static final ClientId AGENT = ClientId.of("travel-agent");
+    private static final ClientId MCP = ClientId.of("calendar-mcp");
     private static final UserId ALICE = UserId.of("alice");
     private static final GrantId GRANT = GrantId.of("grt_1");
 
@@ -45,6 +55,10 @@ class CatalogRoundTripTest {
         return Stream.of(
                 new ClientRegistered(AGENT, ClientKind.AGENT, "Travel agent", "team-travel", Scopes.of("calendar.read"),
                         List.of(), RegistrationPath.ADMIN, "admin", T),
+                new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null,
+                        "{\"keys\":[]}"), "admin", T),
+                new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
+                        "sha256:abc", null), "admin", T),
                 new ClientSuspended(AGENT, "investigation", "admin", T),
                 new ClientReinstated(AGENT, "cleared", "admin", T),
                 new ClientDeleted(AGENT, "retired", "admin", T),
@@ -54,7 +68,18 @@ class CatalogRoundTripTest {
                 new GrantExpired(GRANT, ALICE, AGENT, T),
                 new TokenRevoked(Jti.of("jti-1"), "leaked", "responder", T),
                 new ClientRevoked(AGENT, "prompt injection", "responder", T),
-                new UserRevoked(ALICE, "account compromised", "responder", T));
+                new UserRevoked(ALICE, "account compromised", "responder", T),
+                new TokenExchanged(Jti.of("jti-2"), Jti.of("jti-1"), List.of(Jti.of("jti-1")), GRANT, ALICE, MCP,
+                        List.of(MCP, AGENT), "https://calendar.example", Scopes.of("calendar.read"),
+                        "https://mandate.example", "jti-1", "kid-1", T, T.plusSeconds(300)),
+                new ClientTokenIssued(Jti.of("jti-3"), AGENT, "https://calendar.example", Scopes.of("calendar.read"),
+                        "kid-1", T, T.plusSeconds(300)),
+                new TokenExchangeRefused("ref-1", "urn:ietf:params:oauth:grant-type:token-exchange", AGENT, true,
+                        "invalid_scope", "scope_exceeds_parent", "jti-1", GRANT, ALICE, "calendar.write",
+                        "https://calendar.example", T),
+                new SigningKeyCreated("kid-1", "ES256", "{\"kty\":\"EC\"}", "issuer-1", T),
+                new SigningKeyActivated("kid-1", T),
+                new SigningKeyRetired("kid-1", T, T.plusSeconds(600)));
     }
 
     @ParameterizedTest
@@ -67,8 +92,26 @@ class CatalogRoundTripTest {
     }
 
     @Test
+    void tokenEventsWhenKeyedThenOneGrantSharesAPartitionKey() {
+        MandateEvent exchanged = samples().filter(TokenExchanged.class::isInstance).findFirst().orElseThrow();
+
+        assertThat(EventEnvelope.wrap("evt", 0, T, exchanged).partitionKey()).isEqualTo(GRANT.value());
+        assertThat(exchanged.aggregateId()).isEqualTo("issued:jti-2");
+        assertThat(new ClientRevoked(AGENT, "r", "a", T).partitionKey()).isEqualTo("client:travel-agent");
+    }
+
+    @Test
+    void credentialsWhenInconsistentThenRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, "plain-secret", null));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null, null));
+        assertThat(TokenEndpointAuthMethod.fromWireName("private_key_jwt")).isEqualTo(TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
+    }
+
+    @Test
     void catalogueWhenListedThenEveryTypeHasASample() {
-        assertThat(samples().map(Object::getClass).toList())
+        assertThat(samples().map(Object::getClass).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(EventCatalog.ALL.stream().map(EventType::javaType).toList());
     }
 

@@ -1,6 +1,7 @@
 package io.mandate.messages.wire;
 
 import io.mandate.messages.MandateEvent;
+import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
@@ -8,9 +9,15 @@ import io.mandate.messages.client.ClientSuspended;
 import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.grant.GrantExpired;
 import io.mandate.messages.grant.GrantRevoked;
+import io.mandate.messages.key.SigningKeyActivated;
+import io.mandate.messages.key.SigningKeyCreated;
+import io.mandate.messages.key.SigningKeyRetired;
 import io.mandate.messages.revocation.ClientRevoked;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.revocation.UserRevoked;
+import io.mandate.messages.token.ClientTokenIssued;
+import io.mandate.messages.token.TokenExchangeRefused;
+import io.mandate.messages.token.TokenExchanged;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +30,7 @@ public final class EventCatalog {
 
     public static final List<EventType> ALL = List.of(
             new EventType("ClientRegistered", ClientRegistered.class, ClientRegistered.REVISION, Topics.CLIENTS),
+            new EventType("ClientCredentialsSet", ClientCredentialsSet.class, ClientCredentialsSet.REVISION, Topics.CLIENTS),
             new EventType("ClientSuspended", ClientSuspended.class, ClientSuspended.REVISION, Topics.CLIENTS),
             new EventType("ClientReinstated", ClientReinstated.class, ClientReinstated.REVISION, Topics.CLIENTS),
             new EventType("ClientDeleted", ClientDeleted.class, ClientDeleted.REVISION, Topics.CLIENTS),
@@ -31,7 +39,13 @@ public final class EventCatalog {
             new EventType("GrantExpired", GrantExpired.class, GrantExpired.REVISION, Topics.GRANTS),
             new EventType("TokenRevoked", TokenRevoked.class, TokenRevoked.REVISION, Topics.REVOCATIONS),
             new EventType("ClientRevoked", ClientRevoked.class, ClientRevoked.REVISION, Topics.REVOCATIONS),
-            new EventType("UserRevoked", UserRevoked.class, UserRevoked.REVISION, Topics.REVOCATIONS));
+            new EventType("UserRevoked", UserRevoked.class, UserRevoked.REVISION, Topics.REVOCATIONS),
+            new EventType("TokenExchanged", TokenExchanged.class, TokenExchanged.REVISION, Topics.TOKENS),
+            new EventType("ClientTokenIssued", ClientTokenIssued.class, ClientTokenIssued.REVISION, Topics.TOKENS),
+            new EventType("TokenExchangeRefused", TokenExchangeRefused.class, TokenExchangeRefused.REVISION, Topics.TOKENS),
+            new EventType("SigningKeyCreated", SigningKeyCreated.class, SigningKeyCreated.REVISION, Topics.KEYS),
+            new EventType("SigningKeyActivated", SigningKeyActivated.class, SigningKeyActivated.REVISION, Topics.KEYS),
+            new EventType("SigningKeyRetired", SigningKeyRetired.class, SigningKeyRetired.REVISION, Topics.KEYS));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param eventId     the event store's identifier of this event; stable across redeliveries
  * @param type        the catalogue name of the payload's type
  * @param revision    the payload's schema revision
- * @param aggregateId the aggregate the event belongs to; the Kafka key
+ * @param aggregateId the aggregate (event-store stream) the event belongs to
  * @param sequence    the event's position within its aggregate (0-based)
  * @param occurredAt  when the event was stored
  */
@@ -36,6 +36,11 @@ public record EventEnvelope(String eventId,
     public static EventEnvelope wrap(String eventId, long sequence, Instant occurredAt, MandateEvent payload) {
         EventType type = EventCatalog.of(payload);
         return new EventEnvelope(eventId, type.name(), type.revision(), payload.aggregateId(), sequence, occurredAt, payload);
+    }
+
+    /** The Kafka record key: the aggregate, except for token events (their grant; see {@link MandateEvent#partitionKey}). */
+    public String partitionKey() {
+        return payload.partitionKey();
     }
 
     public String topic() {
