@@ -19,10 +19,12 @@ final class ClientRules {
     private static final Set<ClientKind> SERVERS = Set.of(ClientKind.RESOURCE_SERVER, ClientKind.MCP_SERVER);
 
     /**
-     * Aggregate-id forms of the other aggregates in the one event store (grants, revocation
-     * grains): a client id in one of them would append to another aggregate's stream.
+     * Aggregate-id forms of the other streams in the one event store (grants, revocation grains, and
+     * the token-issuer's issued tokens, refusals and signing keys): a client id in one of them would
+     * append to another stream.
      */
-    static final List<String> RESERVED_PREFIXES = List.of("grt_", "token:", "client:", "user:");
+    static final List<String> RESERVED_PREFIXES =
+            List.of("grt_", "token:", "client:", "user:", "issued:", "refusal:", "key:");
 
     private ClientRules() {
     }

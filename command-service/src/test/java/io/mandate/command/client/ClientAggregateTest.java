@@ -112,7 +112,8 @@ class ClientAggregateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"grt_0b7c", "token:abc", "client:travel-agent", "user:alice"})
+    @ValueSource(strings = {"grt_0b7c", "token:abc", "client:travel-agent", "user:alice", "issued:jti-1",
+            "refusal:r-1", "key:kid-1"})
     void registerWhenClientIdTakesAnotherAggregatesIdFormThenRejectedNamingClientId(String clientId) {
         fixture.givenNoPriorActivity()
                 .when(new RegisterClient(ClientId.of(clientId), ClientKind.AGENT, "Agent", "alice", Scopes.of("a"),
