@@ -3,6 +3,7 @@ package io.mandate.command.client;
 import io.mandate.messages.client.ClientCommands.DeleteClient;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
+import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
 import io.mandate.messages.id.ClientId;
 import org.axonframework.commandhandling.CommandMessage;
@@ -31,6 +32,8 @@ class ClientCommandTargetResolver implements CommandTargetResolver {
             target = reinstate.clientId();
         } else if (payload instanceof DeleteClient delete) {
             target = delete.clientId();
+        } else if (payload instanceof SetClientCredentials credentials) {
+            target = credentials.clientId();
         } else {
             throw new IllegalArgumentException("not a client command: " + command.getPayloadType().getName());
         }

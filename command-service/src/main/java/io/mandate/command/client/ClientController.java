@@ -1,17 +1,23 @@
 package io.mandate.command.client;
 
 import io.mandate.command.registry.ClientRegistry;
+import io.mandate.command.web.IdempotencyKey;
 import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.client.ClientCommands.DeleteClient;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
+import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
 import io.mandate.messages.id.ClientId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,17 +52,46 @@ class ClientController {
 
     @Operation(summary = "Register a client", description = "Role ADMIN. The client id is the idempotency key: "
             + "registering it again with the same description answers 200 and writes nothing; with another "
-            + "description, or after deletion, 409.")
-    @ApiResponse(responseCode = "201", description = "Client registered")
-    @ApiResponse(responseCode = "200", description = "Idempotent retry: already registered as described")
+            + "description, or after deletion, 409. tokenEndpointAuthMethod defaults to client_secret_basic, whose "
+            + "generated secret is in the 201 response as clientSecret, once (a retry gets none: rotate instead); "
+            + "private_key_jwt needs jwks, public keys only.")
+    @ApiResponse(responseCode = "201", description = "Client registered (with clientSecret for client_secret_basic)")
+    @ApiResponse(responseCode = "200", description = "Idempotent retry: already registered as described; no secret")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ClientView> register(@Valid @RequestBody RegisterClientRequest request, Authentication caller) {
-        RegisterClient command = request.toCommand(caller.getName());
+        NewCredentials credentials = request.toCredentials();
+        RegisterClient command = request.toCommand(caller.getName(), credentials.credentials());
         RegisterClientOutcome outcome = send(command);
-        HttpStatus status = outcome == RegisterClientOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status)
+        boolean created = outcome == RegisterClientOutcome.CREATED;
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/clients/" + command.clientId().value()))
-                .body(view(command.clientId()));
+                .cacheControl(CacheControl.noStore())
+                .body(view(command.clientId()).withSecret(created ? credentials.secret() : null));
+    }
+
+    @Operation(summary = "Rotate a client's credentials", description = "Role ADMIN. Replaces the token-endpoint "
+            + "credentials at once (the previous secret or keys stop working), also while suspended. For "
+            + "client_secret_basic the new secret is in this response as clientSecret, once. With an "
+            + "Idempotency-Key, a retry of the same request answers 200 without a secret and writes nothing; "
+            + "other credentials with that key are a 409. 404 unknown client, 409 deleted client.")
+    @ApiResponse(responseCode = "200", description = "Credentials set (with clientSecret when this request wrote them)")
+    @PostMapping(path = "/{clientId}/credentials", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ClientView> rotateCredentials(
+            @PathVariable String clientId, @Valid @RequestBody CredentialsRequest body,
+            @Parameter(description = IdempotencyKey.DESCRIPTION)
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+            Authentication caller) {
+        ClientId id = parse(clientId);
+        IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
+        NewCredentials credentials = body.toCredentials();
+        var command = GenericCommandMessage.asCommandMessage(
+                        new SetClientCredentials(id, credentials.credentials(), caller.getName()))
+                .andMetaData(key == null ? MetaData.emptyInstance()
+                        : MetaData.with(ClientRequestKeys.METADATA_KEY, key.value()));
+        SetCredentialsOutcome outcome = commands.sendAndWait(command);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(view(id).withSecret(outcome == SetCredentialsOutcome.WRITTEN ? credentials.secret() : null));
     }
 
     @Operation(summary = "Read a client", description = "Role ADMIN or INVESTIGATOR; 404 if never registered.")

@@ -22,6 +22,11 @@ class ClientProblems {
     }
 
     @ExceptionHandler
+    ProblemDetail conflict(ClientIdempotencyConflictException e) {
+        return Problems.conflict(e.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail unknown(UnknownClientException e) {
         return Problems.notFound(e.getMessage());
     }

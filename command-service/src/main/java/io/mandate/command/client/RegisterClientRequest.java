@@ -1,6 +1,8 @@
 package io.mandate.command.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.command.web.InvalidFieldException;
+import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
 /**
  * The body of {@code POST /api/clients} (an administrator's registration, RFC 7591 §2 metadata in
  * Mandate's terms): syntax is checked here, the registration rules are the aggregate's.
+ * {@code tokenEndpointAuthMethod} defaults to {@code client_secret_basic}; {@code jwks} only with
+ * {@code private_key_jwt} (see {@link NewCredentials}).
  */
 record RegisterClientRequest(
         @NotBlank @Size(max = 255) String clientId,
@@ -24,12 +28,18 @@ record RegisterClientRequest(
         @NotBlank @Size(max = ClientRules.MAX_NAME) String name,
         @NotBlank @Size(max = 255) String owner,
         @NotEmpty @Size(max = 100) List<@NotBlank String> allowedScopes,
-        @Size(max = 20) List<@NotBlank String> resourceUris) {
+        @Size(max = 20) List<@NotBlank String> resourceUris,
+        @Size(max = 64) String tokenEndpointAuthMethod,
+        JsonNode jwks) {
 
-    RegisterClient toCommand(String requestedBy) {
+    NewCredentials toCredentials() {
+        return NewCredentials.from(tokenEndpointAuthMethod, jwks);
+    }
+
+    RegisterClient toCommand(String requestedBy, ClientCredentials credentials) {
         return new RegisterClient(field("clientId", () -> ClientId.of(clientId)), kind, name, owner,
                 field("allowedScopes", () -> Scopes.of(allowedScopes)),
-                resourceUris == null ? List.of() : resourceUris, RegistrationPath.ADMIN, requestedBy);
+                resourceUris == null ? List.of() : resourceUris, RegistrationPath.ADMIN, requestedBy, credentials);
     }
 
     private static <T> T field(String name, Supplier<T> parse) {

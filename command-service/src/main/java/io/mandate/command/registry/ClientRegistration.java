@@ -1,6 +1,7 @@
 package io.mandate.command.registry;
 
 import io.mandate.messages.client.ClientRegistered;
+import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
@@ -60,6 +61,14 @@ public class ClientRegistration {
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
+    /** Only the method, never a hash or keys: the token-issuer authenticates clients, not this service. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "token_endpoint_auth_method", length = 32)
+    private TokenEndpointAuthMethod tokenEndpointAuthMethod;
+
+    @Column(name = "credentials_set_at")
+    private Instant credentialsSetAt;
+
     protected ClientRegistration() {
         // for JPA
     }
@@ -77,6 +86,11 @@ public class ClientRegistration {
 
     void status(ClientStatus status) {
         this.status = status;
+    }
+
+    void credentials(TokenEndpointAuthMethod method, Instant setAt) {
+        this.tokenEndpointAuthMethod = method;
+        this.credentialsSetAt = setAt;
     }
 
     public ClientId clientId() {
@@ -113,5 +127,14 @@ public class ClientRegistration {
 
     public Instant registeredAt() {
         return registeredAt;
+    }
+
+    /** Null for a client registered before credentials existed and never rotated since. */
+    public TokenEndpointAuthMethod tokenEndpointAuthMethod() {
+        return tokenEndpointAuthMethod;
+    }
+
+    public Instant credentialsSetAt() {
+        return credentialsSetAt;
     }
 }

@@ -1,5 +1,6 @@
 package io.mandate.command.registry;
 
+import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
 import io.mandate.messages.client.ClientEvent;
 import io.mandate.messages.client.ClientRegistered;
@@ -36,6 +37,9 @@ class RegistryProjection {
     void on(ClientEvent event) {
         if (event instanceof ClientRegistered registered) {
             clients.save(new ClientRegistration(registered));
+        } else if (event instanceof ClientCredentialsSet set) {
+            clients.findById(set.clientId().value())
+                    .ifPresent(client -> client.credentials(set.credentials().method(), set.setAt()));
         } else if (event instanceof ClientSuspended) {
             clientStatus(event, ClientStatus.SUSPENDED);
         } else if (event instanceof ClientReinstated) {

@@ -3,6 +3,7 @@ package io.mandate.command.bench;
 import io.mandate.command.CommandServiceApplication;
 import io.mandate.infra.testkit.TestStack;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
+import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.CreateGrant;
@@ -105,9 +106,10 @@ public final class CommandBenchmark {
     private static void registerClients(CommandGateway commands) {
         // Same content as any earlier run: registering again is an idempotent no-op.
         commands.sendAndWait(new RegisterClient(AGENT, ClientKind.AGENT, "Benchmark agent", "bench", SCOPES, List.of(),
-                RegistrationPath.ADMIN, "bench"));
+                RegistrationPath.ADMIN, "bench", ClientCredentials.none()));
         commands.sendAndWait(new RegisterClient(ClientId.of("bench-api"), ClientKind.RESOURCE_SERVER, "Benchmark API",
-                "bench", SCOPES, List.of(AUDIENCE), RegistrationPath.ADMIN, "bench"));
+                "bench", SCOPES, List.of(AUDIENCE), RegistrationPath.ADMIN, "bench",
+                ClientCredentials.none()));
     }
 
     private static GrantCreated sampleEvent() {

@@ -4,15 +4,22 @@ import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.client.ClientCommands.DeleteClient;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
+import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
+import io.mandate.messages.client.ClientCredentials;
+import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
 import io.mandate.messages.client.RegistrationPath;
+import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -33,6 +40,11 @@ class ClientAggregateTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant EARLIER = NOW.minusSeconds(3600);
     private static final ClientId CALENDAR = ClientId.of("calendar-api");
+    private static final ClientCredentials SECRET_A = secret("sha256:first-secret-hash");
+    private static final ClientCredentials SECRET_B = secret("sha256:second-secret-hash");
+    private static final String KEYS = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83O\",\"y\":\"x_FE\"}]}";
+    private static final String SAME_KEYS_REORDERED = "{ \"keys\": [ {\"y\":\"x_FE\", \"x\":\"f83O\", \"crv\":\"P-256\", \"kty\":\"EC\"} ] }";
+    private static final String OTHER_KEYS = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AAAA\",\"y\":\"BBBB\"}]}";
 
     private FixtureConfiguration<ClientAggregate> fixture;
 
@@ -44,13 +56,43 @@ class ClientAggregateTest {
         this.fixture = fixture;
     }
 
+    private static ClientCredentials secret(String hash) {
+        return new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, hash, null);
+    }
+
+    private static ClientCredentials jwks(String json) {
+        return new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null, json);
+    }
+
     private static RegisterClient register(ClientKind kind, String name, String owner, Scopes scopes, List<String> uris) {
-        return new RegisterClient(CALENDAR, kind, name, owner, scopes, uris, RegistrationPath.ADMIN, "admin");
+        return new RegisterClient(CALENDAR, kind, name, owner, scopes, uris, RegistrationPath.ADMIN, "admin", SECRET_A);
     }
 
     private static RegisterClient calendarServer() {
-        return register(ClientKind.RESOURCE_SERVER, "Calendar API", "team-calendar", Scopes.of("calendar.read"),
-                List.of("https://calendar.example/api"));
+        return calendarServer(SECRET_A);
+    }
+
+    private static RegisterClient calendarServer(ClientCredentials credentials) {
+        return new RegisterClient(CALENDAR, ClientKind.RESOURCE_SERVER, "Calendar API", "team-calendar",
+                Scopes.of("calendar.read"), List.of("https://calendar.example/api"), RegistrationPath.ADMIN, "admin",
+                credentials);
+    }
+
+    private static ClientCredentialsSet credentialsSet(ClientCredentials credentials, String by, Instant at) {
+        return new ClientCredentialsSet(CALENDAR, credentials, by, at);
+    }
+
+    /** A rotation as stored with its Idempotency-Key in the metadata. */
+    private static GenericEventMessage<ClientCredentialsSet> rotatedWithKey(ClientCredentials credentials, String by,
+                                                                            String key) {
+        return new GenericEventMessage<>(credentialsSet(credentials, by, EARLIER),
+                MetaData.with(ClientRequestKeys.METADATA_KEY, key));
+    }
+
+    private static GenericCommandMessage<SetClientCredentials> rotateWithKey(ClientCredentials credentials, String by,
+                                                                             String key) {
+        return new GenericCommandMessage<>(new SetClientCredentials(CALENDAR, credentials, by),
+                MetaData.with(ClientRequestKeys.METADATA_KEY, key));
     }
 
     private static ClientRegistered calendarRegistered(Instant at) {
@@ -59,11 +101,68 @@ class ClientAggregateTest {
     }
 
     @Test
-    void registerWhenValidThenClientRegisteredByCallerAtClockTime() {
+    void registerWhenValidThenClientRegisteredAndCredentialsSetByCallerAtClockTime() {
         fixture.givenNoPriorActivity()
                 .when(calendarServer())
-                .expectEvents(calendarRegistered(NOW))
+                .expectEvents(calendarRegistered(NOW), credentialsSet(SECRET_A, "admin", NOW))
                 .expectResultMessagePayload(RegisterClientOutcome.CREATED);
+    }
+
+    @Test
+    void registerWhenPrivateKeyJwtThenCredentialsSetCarryTheKeys() {
+        fixture.givenNoPriorActivity()
+                .when(calendarServer(jwks(KEYS)))
+                .expectEvents(calendarRegistered(NOW), credentialsSet(jwks(KEYS), "admin", NOW));
+    }
+
+    @Test
+    void registerWhenSameDescriptionWithNewSecretThenNoEventAndTheFirstSecretStays() {
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(SECRET_A, "admin", EARLIER))
+                .when(calendarServer(SECRET_B))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegisterClientOutcome.ALREADY_EXISTED);
+    }
+
+    @Test
+    void registerWhenSameDescriptionButAnotherAuthMethodThenConflict() {
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(SECRET_A, "admin", EARLIER))
+                .when(calendarServer(ClientCredentials.none()))
+                .expectNoEvents()
+                .expectException(ClientConflictException.class);
+    }
+
+    @Test
+    void registerWhenSameKeysInAnotherMemberOrderThenAlreadyExisted() {
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(jwks(KEYS), "admin", EARLIER))
+                .when(calendarServer(jwks(SAME_KEYS_REORDERED)))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegisterClientOutcome.ALREADY_EXISTED);
+    }
+
+    @Test
+    void registerWhenOtherKeysThenConflict() {
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(jwks(KEYS), "admin", EARLIER))
+                .when(calendarServer(jwks(OTHER_KEYS)))
+                .expectNoEvents()
+                .expectException(ClientConflictException.class);
+    }
+
+    @Test
+    void registerWhenRotatedSinceThenTheOriginalRequestIsStillTheSameDescription() {
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(SECRET_A, "admin", EARLIER),
+                        credentialsSet(jwks(KEYS), "admin", NOW))
+                .when(calendarServer(SECRET_B))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegisterClientOutcome.ALREADY_EXISTED);
+    }
+
+    @Test
+    void registerWhenRegisteredBeforeCredentialsExistedThenAnyMethodIsTheSameDescription() {
+        // Rotated later: that rotation is not the registration's credentials.
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(jwks(KEYS), "admin", NOW))
+                .when(calendarServer(ClientCredentials.none()))
+                .expectNoEvents()
+                .expectResultMessagePayload(RegisterClientOutcome.ALREADY_EXISTED);
     }
 
     @Test
@@ -74,6 +173,8 @@ class ClientAggregateTest {
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         org.axonframework.test.matchers.Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.instanceOf(ClientRegistered.class)),
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                org.hamcrest.Matchers.instanceOf(ClientCredentialsSet.class)),
                         org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 
@@ -117,7 +218,7 @@ class ClientAggregateTest {
     void registerWhenClientIdTakesAnotherAggregatesIdFormThenRejectedNamingClientId(String clientId) {
         fixture.givenNoPriorActivity()
                 .when(new RegisterClient(ClientId.of(clientId), ClientKind.AGENT, "Agent", "alice", Scopes.of("a"),
-                        List.of(), RegistrationPath.ADMIN, "admin"))
+                        List.of(), RegistrationPath.ADMIN, "admin", SECRET_A))
                 .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("clientId:"));
     }
@@ -178,6 +279,63 @@ class ClientAggregateTest {
                 .when(register(ClientKind.AGENT, "Travel", "alice", Scopes.of("a"), List.of("https://x.example")))
                 .expectNoEvents().expectException(InvalidFieldException.class)
                 .expectExceptionMessage(startsWith("resourceUris:"));
+    }
+
+    @Test
+    void setCredentialsWhenActiveThenCredentialsSetByCallerAtClockTime() {
+        fixture.given(calendarRegistered(EARLIER), credentialsSet(SECRET_A, "admin", EARLIER))
+                .when(new SetClientCredentials(CALENDAR, jwks(KEYS), "rotator"))
+                .expectEvents(credentialsSet(jwks(KEYS), "rotator", NOW))
+                .expectResultMessagePayload(SetCredentialsOutcome.WRITTEN);
+    }
+
+    @Test
+    void setCredentialsWhenSuspendedThenCredentialsSet() {
+        fixture.given(calendarRegistered(EARLIER), new ClientSuspended(CALENDAR, "secret leaked", "admin", EARLIER))
+                .when(new SetClientCredentials(CALENDAR, SECRET_B, "admin"))
+                .expectEvents(credentialsSet(SECRET_B, "admin", NOW));
+    }
+
+    @Test
+    void setCredentialsWhenDeletedThenConflict() {
+        fixture.given(calendarRegistered(EARLIER), new ClientDeleted(CALENDAR, "retired", "admin", EARLIER))
+                .when(new SetClientCredentials(CALENDAR, SECRET_B, "admin"))
+                .expectNoEvents().expectException(ClientConflictException.class);
+    }
+
+    @Test
+    void setCredentialsWhenUnknownThenAggregateNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new SetClientCredentials(CALENDAR, SECRET_B, "admin"))
+                .expectNoEvents().expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void setCredentialsWhenSameKeyAndSameMethodAgainThenNoEventAndAlreadySet() {
+        fixture.given(calendarRegistered(EARLIER), rotatedWithKey(SECRET_A, "admin", "rotate-1"))
+                .when(rotateWithKey(SECRET_B, "admin", "rotate-1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(SetCredentialsOutcome.ALREADY_SET);
+    }
+
+    @Test
+    void setCredentialsWhenSameKeyForOtherCredentialsThenIdempotencyConflict() {
+        fixture.given(calendarRegistered(EARLIER), rotatedWithKey(SECRET_A, "admin", "rotate-1"))
+                .when(rotateWithKey(jwks(KEYS), "admin", "rotate-1"))
+                .expectNoEvents()
+                .expectException(ClientIdempotencyConflictException.class);
+    }
+
+    @Test
+    void setCredentialsWhenSameKeyFromAnotherPrincipalThenWrittenWithTheKeyInMetadata() {
+        fixture.given(calendarRegistered(EARLIER), rotatedWithKey(SECRET_A, "admin", "rotate-1"))
+                .when(rotateWithKey(SECRET_B, "other-admin", "rotate-1"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.predicate(event ->
+                                event.getPayload().equals(credentialsSet(SECRET_B, "other-admin", NOW))
+                                        && "rotate-1".equals(event.getMetaData().get(ClientRequestKeys.METADATA_KEY))),
+                        org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayload(SetCredentialsOutcome.WRITTEN);
     }
 
     @Test

@@ -55,7 +55,7 @@ class ClientAndGrantFlowIT extends RealStack {
         // Same description again: idempotent, nothing written; another description: conflict.
         assertThat(send("POST", "/api/clients", agentBody("files.read files.write"), "admin").statusCode()).isEqualTo(200);
         assertProblem(send("POST", "/api/clients", agentBody("files.read"), "admin"), 409);
-        assertThat(eventCount(agent)).isEqualTo(1);
+        assertThat(eventCount(agent)).isEqualTo(2); // ClientRegistered + ClientCredentialsSet
 
         HttpResponse<String> created = send("POST", "/api/grants", grantBody("[\"files.read\"]", serverUri), "admin");
         assertThat(created.statusCode()).isEqualTo(201);
@@ -80,7 +80,7 @@ class ClientAndGrantFlowIT extends RealStack {
         assertProblem(send("POST", "/api/grants", grantBody("[\"files.read\"]", serverUri), "admin"), 409);
         assertThat(send("POST", "/api/clients/" + agent + "/suspend", "{\"reason\": \"again\"}", "admin").statusCode())
                 .isEqualTo(200);
-        assertThat(eventCount(agent)).isEqualTo(2);
+        assertThat(eventCount(agent)).isEqualTo(3);
 
         assertProblem(send("POST", "/api/grants/" + grantId + "/revoke", "{\"reason\": \"x\"}", "investigator"), 403);
         HttpResponse<String> revoked = send("POST", "/api/grants/" + grantId + "/revoke",

@@ -3,6 +3,8 @@ package io.mandate.command.registry;
 import io.mandate.command.CommandServiceApplication;
 import io.mandate.infra.testkit.TestStack;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
+import io.mandate.messages.client.ClientCredentials;
+import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.CreateGrant;
@@ -32,10 +34,12 @@ class RestartIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final RegisterClient agent = new RegisterClient(ClientId.of("restart-agent-" + run), ClientKind.AGENT,
-            "Restart agent", "alice", Scopes.of("docs.read"), List.of(), RegistrationPath.ADMIN, "admin");
+            "Restart agent", "alice", Scopes.of("docs.read"), List.of(), RegistrationPath.ADMIN, "admin",
+            new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, "sha256:restart-" + run, null));
     private final RegisterClient server = new RegisterClient(ClientId.of("restart-api-" + run),
             ClientKind.RESOURCE_SERVER, "Restart API", "team", Scopes.of("docs.read"),
-            List.of("https://restart-" + run + ".example/api"), RegistrationPath.ADMIN, "admin");
+            List.of("https://restart-" + run + ".example/api"), RegistrationPath.ADMIN, "admin",
+            ClientCredentials.none());
 
     @Test
     void restartWhenSameDatabaseThenAggregatesAndRegistryRebuildFromEventStore() {
@@ -57,7 +61,11 @@ class RestartIT {
             GrantRegistry grants = second.getBean(GrantRegistry.class);
             ClientRegistry clients = second.getBean(ClientRegistry.class);
 
-            assertThat(clients.find(agent.clientId())).hasValueSatisfying(c -> assertThat(c.isActive()).isTrue());
+            assertThat(clients.find(agent.clientId())).hasValueSatisfying(c -> {
+                assertThat(c.isActive()).isTrue();
+                assertThat(c.tokenEndpointAuthMethod()).isEqualTo(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC);
+                assertThat(c.credentialsSetAt()).isEqualTo(c.registeredAt());
+            });
             assertThat(grants.activeGrantsOfAgent(agent.clientId())).containsExactly(grantId);
             assertThat(grants.latestGrantCreatedAtForUser(UserId.of("alice"))).isPresent();
 
@@ -70,7 +78,7 @@ class RestartIT {
             assertThat(grants.activeGrantsOfAgent(agent.clientId())).isEmpty();
         }
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, agent.clientId().value())).isEqualTo(1L);
+                Long.class, agent.clientId().value())).isEqualTo(2L); // ClientRegistered + ClientCredentialsSet
     }
 
     private static ConfigurableApplicationContext start() {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.command.RealStack;
 import io.mandate.command.support.TestClients;
+import io.mandate.command.support.TopicRecords;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
+import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.GrantCreated;
@@ -211,7 +213,8 @@ class RevocationFlowIT extends RealStack {
     private String registerAgent() {
         String agent = "agent-" + UUID.randomUUID();
         commands.sendAndWait(new RegisterClient(ClientId.of(agent), ClientKind.AGENT, agent, "team-revocation-it",
-                Scopes.of("calendar.read"), List.of(), RegistrationPath.ADMIN, "test-setup"));
+                Scopes.of("calendar.read"), List.of(), RegistrationPath.ADMIN, "test-setup",
+                ClientCredentials.none()));
         return agent;
     }
 

@@ -1,6 +1,7 @@
 package io.mandate.command.support;
 
 import io.mandate.messages.client.ClientCommands.RegisterClient;
+import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.Scopes;
@@ -32,6 +33,6 @@ public final class TestClients {
 
     private static void register(CommandGateway commands, String id, ClientKind kind, Scopes scopes, List<String> uris) {
         commands.sendAndWait(new RegisterClient(ClientId.of(id), kind, id, "team-" + id, scopes, uris,
-                RegistrationPath.ADMIN, "test-setup"));
+                RegistrationPath.ADMIN, "test-setup", ClientCredentials.none()));
     }
 }

@@ -7,14 +7,20 @@ import io.mandate.messages.id.ClientId;
 import java.util.List;
 import java.util.Objects;
 
-/** Commands of the client lifecycle: active → suspended ⇄ reinstated; any → deleted. */
+/**
+ * Commands of the client lifecycle: active → suspended ⇄ reinstated; any → deleted; credentials set at
+ * registration and replaced by rotation. Commands carry a secret's hash, never the secret: the caller
+ * generates it, keeps it only long enough to answer, and the command (and so Axon) never sees it.
+ */
 public final class ClientCommands {
 
     private ClientCommands() {
     }
 
+    /** @param credentials how the client will authenticate at the token endpoint (recorded as ClientCredentialsSet) */
     public record RegisterClient(ClientId clientId, ClientKind kind, String name, String owner, Scopes allowedScopes,
-                                 List<String> resourceUris, RegistrationPath registrationPath, String requestedBy) {
+                                 List<String> resourceUris, RegistrationPath registrationPath, String requestedBy,
+                                 ClientCredentials credentials) {
         public RegisterClient {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(kind, "kind");
@@ -23,6 +29,16 @@ public final class ClientCommands {
             Objects.requireNonNull(allowedScopes, "allowedScopes");
             resourceUris = resourceUris == null ? List.of() : List.copyOf(resourceUris);
             Objects.requireNonNull(registrationPath, "registrationPath");
+            Objects.requireNonNull(requestedBy, "requestedBy");
+            Objects.requireNonNull(credentials, "credentials");
+        }
+    }
+
+    /** Rotation: replaces the client's credentials at once; the previous secret or keys stop working. */
+    public record SetClientCredentials(ClientId clientId, ClientCredentials credentials, String requestedBy) {
+        public SetClientCredentials {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(credentials, "credentials");
             Objects.requireNonNull(requestedBy, "requestedBy");
         }
     }

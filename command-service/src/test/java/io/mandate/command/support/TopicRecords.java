@@ -1,4 +1,4 @@
-package io.mandate.command.revocation;
+package io.mandate.command.support;
 
 import io.mandate.infra.testkit.TestStack;
 import io.mandate.messages.wire.EventCodec;
@@ -18,28 +18,36 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /** Reads one topic from the beginning, in a consumer group of its own, decoding envelopes. */
-final class TopicRecords implements AutoCloseable {
+public final class TopicRecords implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
     private final EventCodec codec = new EventCodec();
 
-    TopicRecords(String topic) {
+    public TopicRecords(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "command-service-revocation-it-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "command-service-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }
 
     /** Polls until at least {@code count} envelopes with this key have arrived; returns them all, in order. */
-    List<EventEnvelope> awaitEnvelopes(String key, int count) {
+    public List<EventEnvelope> awaitEnvelopes(String key, int count) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
             consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
             return seen.stream().filter(record -> key.equals(record.key()))
                     .map(record -> codec.decode(record.value())).toList();
         }, envelopes -> envelopes.size() >= count);
+    }
+
+    /** Polls until at least {@code count} records with this key have arrived; returns them all, in order. */
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(String key, int count) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+            return seen.stream().filter(record -> key.equals(record.key())).toList();
+        }, records -> records.size() >= count);
     }
 
     @Override
