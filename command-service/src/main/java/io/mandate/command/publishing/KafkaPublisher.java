@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes every stored event to Kafka as an {@link EventEnvelope}, keyed by aggregate so one
- * aggregate's events stay ordered on one partition. Runs in the {@value #PROCESSOR} tracking
+ * Publishes every stored event to Kafka as an {@link EventEnvelope}, keyed by
+ * {@link EventEnvelope#partitionKey()}: the aggregate, so one aggregate's events stay ordered on one
+ * partition, except for the token-issuer's token events (one-event streams), keyed by their grant (or
+ * client) so a chain of tokens stays in order. Every event in the store is published, including those
+ * the token-issuer appended to it. Runs in the {@value #PROCESSOR} tracking
  * processor: a batch's sends go out together and the batch (and so the processor's token) only
  * commits once Kafka has acknowledged every one of them. A failure rolls the batch back and the
  * processor retries it: delivery is at-least-once, never at-most-once.
@@ -55,7 +58,7 @@ class KafkaPublisher {
         }
         EventEnvelope envelope = EventEnvelope.wrap(message.getIdentifier(), domainEvent.getSequenceNumber(),
                 message.getTimestamp(), event);
-        pendingSends().add(kafka.send(envelope.topic(), envelope.aggregateId(), codec.encode(envelope)));
+        pendingSends().add(kafka.send(envelope.topic(), envelope.partitionKey(), codec.encode(envelope)));
     }
 
     /** The batch's sends, awaited once before the batch commits. */

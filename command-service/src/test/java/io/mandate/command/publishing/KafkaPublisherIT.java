@@ -8,21 +8,32 @@ import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.UserId;
+import io.mandate.messages.id.Jti;
+import io.mandate.messages.token.TokenExchanged;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
+import io.mandate.messages.wire.SharedEventStore;
+import io.mandate.messages.wire.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import io.mandate.command.support.TestClients;
+import io.mandate.command.support.TopicRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +47,12 @@ class KafkaPublisherIT extends RealStack {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private final EventCodec codec = new EventCodec();
 
@@ -72,6 +89,27 @@ class KafkaPublisherIT extends RealStack {
             assertThat(records.get(1).partition()).isEqualTo(records.get(0).partition());
         }
         assertTokenStoredInPostgres();
+    }
+
+    @Test
+    void publisherWhenTokenEventInTheStoreThenPublishedOnTheTokensTopicKeyedByItsGrant() {
+        // As the token-issuer appends it: a one-event stream issued:<jti> of type TokenLedger.
+        GrantId grantId = GrantId.random();
+        Instant issuedAt = Instant.parse("2026-11-28T10:00:00.123Z");
+        TokenExchanged exchanged = new TokenExchanged(Jti.of("jti-" + UUID.randomUUID()), null, List.of(), grantId,
+                UserId.of("erin"), ClientId.of("mail-agent"), List.of(ClientId.of("mail-agent")), "mail-api",
+                Scopes.of("mail.read"), "https://idp.example", "subject-jti", "kid-1", issuedAt, issuedAt.plusSeconds(300));
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>(SharedEventStore.TOKEN_LEDGER_TYPE, exchanged.aggregateId(), 0, exchanged)));
+
+        try (TopicRecords topic = new TopicRecords(Topics.TOKENS)) {
+            List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(grantId.value(), 1);
+            assertThat(records).hasSize(1);
+            EventEnvelope envelope = codec.decode(records.get(0).value());
+            assertThat(envelope.aggregateId()).isEqualTo(exchanged.aggregateId()).isNotEqualTo(records.get(0).key());
+            assertThat(envelope.type()).isEqualTo("TokenExchanged");
+            assertThat(envelope.payload()).isEqualTo(exchanged);
+        }
     }
 
     private void assertTokenStoredInPostgres() {
