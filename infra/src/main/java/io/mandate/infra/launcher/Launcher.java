@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The local stack's command line: {@code up [--fresh] [--infra-only]}, {@code down},
- * {@code status}. Components outlive this process (pid files under the home folder), so
- * {@code up} returns once everything is healthy and {@code down} finds them again.
+ * {@code status}, {@code demo-token <user>}. Components outlive this process (pid files under the
+ * home folder), so {@code up} returns once everything is healthy and {@code down} finds them again.
  */
 public final class Launcher {
 
@@ -48,8 +49,10 @@ public final class Launcher {
             case "up" -> launcher.up(flags.contains("--fresh"), flags.contains("--infra-only"));
             case "down" -> launcher.down();
             case "status" -> launcher.status();
+            case "demo-token" -> launcher.demoToken(args.length > 1 ? args[1] : "", System.err);
             default -> {
-                System.err.println("usage: launcher up [--fresh] [--infra-only] [--free-ports] | down | status");
+                System.err.println("usage: launcher up [--fresh] [--infra-only] [--free-ports] | down | status"
+                        + " | demo-token <user>");
                 yield 2;
             }
         };
@@ -68,6 +71,7 @@ public final class Launcher {
             List<List<Component>> waves = new ArrayList<>();
             waves.add(StackComponents.infrastructure(settings, distributions, RunAs.detect()));
             if (!infraOnly) {
+                DemoIdentityProvider.createOnce(settings.home()); // the token-issuer reads its public keys at start
                 waves.add(StackComponents.services(settings, distributions));
             }
             new LocalStack(waves, out).start();
@@ -81,7 +85,8 @@ public final class Launcher {
         if (!infraOnly) {
             new Summary(settings, out).print();
             new DemoScenario(settings.serviceUrl(StackSettings.COMMAND_SERVICE),
-                    System.getenv().getOrDefault("MANDATE_SECURITY_ADMIN_PASSWORD", "mandate-admin"), out).seed();
+                    System.getenv().getOrDefault("MANDATE_SECURITY_ADMIN_PASSWORD", "mandate-admin"),
+                    settings.home(), out).seed();
         }
         return 0;
     }
@@ -102,6 +107,20 @@ public final class Launcher {
     int status() {
         stack().status();
         return 0;
+    }
+
+    /** Prints a user access token from the demo IdP, alone on its line, for {@code TOKEN=$(./mandate demo-token alice)}. */
+    int demoToken(String user, PrintStream err) {
+        try {
+            out.println(DemoIdentityProvider.existing(settings.home()).userToken(user, Clock.systemUTC()));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("usage: ./mandate demo-token <user>   (" + e.getMessage() + ")");
+            return 2;
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
     }
 
     /** Every component this home could have started, whether or not its jar is built. */

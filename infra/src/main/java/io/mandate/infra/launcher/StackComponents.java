@@ -12,6 +12,9 @@ public final class StackComponents {
     public static final List<String> SERVICES = List.of(
             StackSettings.COMMAND_SERVICE, StackSettings.TOKEN_ISSUER, StackSettings.QUERY_SERVICE, StackSettings.DASHBOARD);
 
+    /** Spring's relaxed-binding form of {@code mandate.issuer.trusted-issuers[n]}. */
+    private static final String TRUSTED_ISSUERS = "MANDATE_ISSUER_TRUSTEDISSUERS_";
+
     private StackComponents() {
     }
 
@@ -33,10 +36,34 @@ public final class StackComponents {
         Map<String, String> environment = serviceEnvironment(settings);
         List<Component> services = new ArrayList<>();
         for (String module : SERVICES) {
+            Map<String, String> own = new HashMap<>(environment);
+            if (StackSettings.TOKEN_ISSUER.equals(module)) {
+                own.putAll(demoIdentityProviderEnvironment(settings, System.getenv()));
+            }
             services.add(new ServiceComponent(module, () -> distributions.serviceJar(module), settings.port(module),
-                    environment, settings.home()));
+                    own, settings.home()));
         }
         return services;
+    }
+
+    /**
+     * The token-issuer's trust in the local stack's demo IdP ({@link DemoIdentityProvider}), as the next
+     * {@code mandate.issuer.trusted-issuers[n]} entry: after any the launcher's own environment already
+     * configures (which the service inherits), so a real IdP set there is kept.
+     */
+    static Map<String, String> demoIdentityProviderEnvironment(StackSettings settings, Map<String, String> inherited) {
+        int index = 0;
+        while (isConfigured(inherited, TRUSTED_ISSUERS + index + "_")) {
+            index++;
+        }
+        String prefix = TRUSTED_ISSUERS + index + "_";
+        return Map.of(prefix + "ISSUER", DemoIdentityProvider.ISSUER,
+                prefix + "JWKSFILE", DemoIdentityProvider.jwksFile(settings.home()).toString(),
+                prefix + "AUDIENCES_0", DemoIdentityProvider.AUDIENCE);
+    }
+
+    private static boolean isConfigured(Map<String, String> environment, String prefix) {
+        return environment.keySet().stream().anyMatch(name -> name.startsWith(prefix));
     }
 
     /** What every service is told about the stack (the variables each application.yml reads). */

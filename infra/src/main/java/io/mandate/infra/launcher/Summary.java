@@ -26,6 +26,11 @@ final class Summary {
         out.println("  Investigation API         " + query + "/api/grants     (OpenAPI " + query + "/swagger-ui.html)");
         out.println("  Bootstrap users           admin / mandate-admin, investigator / mandate-investigator, "
                 + "responder / mandate-responder (change with MANDATE_SECURITY_*_PASSWORD)");
+        out.println("  Demo user token           ./mandate demo-token alice   (ES256, signed by the demo IdP "
+                + DemoIdentityProvider.ISSUER + ")");
+        out.println("  Demo client secrets       " + DemoClientSecrets.file(settings.home())
+                + "   (load with: set -a; . <that file>; set +a)");
+        out.println("  Try it                    README.md, \"Try it\"");
         out.println("  Logs and data             " + settings.home());
         out.println("  Stop                      ./mandate down");
     }

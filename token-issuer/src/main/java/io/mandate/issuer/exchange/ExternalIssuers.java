@@ -54,6 +54,8 @@ public class ExternalIssuers {
     private static final int JWKS_SIZE_LIMIT = 256 * 1024;
 
     private final Map<String, Processor> processors;
+    private final Clock clock;
+    private final java.time.Duration skew;
 
     private record Processor(TrustedIssuersProperties.TrustedIssuer config, DefaultJWTProcessor<SecurityContext> jwt) {
     }
@@ -63,6 +65,8 @@ public class ExternalIssuers {
         this.processors = properties.trustedIssuers().stream().collect(Collectors.toUnmodifiableMap(
                 TrustedIssuersProperties.TrustedIssuer::issuer, config -> new Processor(config, processor(config, tokens,
                         provider, clock))));
+        this.clock = clock;
+        this.skew = tokens.clockSkew();
     }
 
     public boolean trusts(String issuer) {
@@ -92,6 +96,10 @@ public class ExternalIssuers {
                     ? "subject_token_expired" : "subject_token_invalid");
         } catch (com.nimbusds.jose.JOSEException e) {
             return new Result.Rejected("subject_token_invalid");
+        }
+        java.util.Date issuedAt = claims.getIssueTime();
+        if (issuedAt != null && issuedAt.toInstant().isAfter(clock.instant().plus(skew))) {
+            return new Result.Rejected("subject_token_not_yet_valid");  // Nimbus checks nbf, not iat
         }
         Object user = claims.getClaim(processor.config().userClaim());
         if (!(user instanceof String userId)) {

@@ -23,11 +23,20 @@ public final class TokenRequests {
             throw OAuth2ErrorException.refused(OAuth2Error.invalidRequest(
                     "Parameters must be sent in the request body, not the URL"), "query_parameters");
         }
-        String contentType = request.getContentType();
-        if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(
-                contentType))) {
+        if (!isForm(request.getContentType())) {
             throw OAuth2ErrorException.refused(OAuth2Error.invalidRequest(
                     "The body must be application/x-www-form-urlencoded"), "content_type");
+        }
+    }
+
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;  // an unparsable Content-Type is the client's error, not a 500
         }
     }
 
