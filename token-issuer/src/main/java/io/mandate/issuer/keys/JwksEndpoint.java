@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,9 +23,11 @@ class JwksEndpoint {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private final SigningKeys keys;
+    private final Clock clock;
 
-    JwksEndpoint(SigningKeys keys) {
+    JwksEndpoint(SigningKeys keys, Clock clock) {
         this.keys = keys;
+        this.clock = clock;
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -32,6 +35,6 @@ class JwksEndpoint {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
                 // toJSONObject(true): public parameters only, a second guard besides publicJwkSet()
-                .body(keys.publicJwkSet().toJSONObject(true));
+                .body(keys.publicJwkSet(clock.instant()).toJSONObject(true));
     }
 }

@@ -1,83 +1,126 @@
 package io.mandate.issuer.keys;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.mandate.issuer.crypto.CryptoProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import io.mandate.issuer.projection.IssuerProjection;
+import io.mandate.issuer.projection.PublishedKey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The issuer's token signing key: ES256 on P-256 (RFC 7518 §3.4), its {@code kid} the RFC 7638
- * JWK thumbprint. Generated at start-up and held in memory only; key creation and rotation as
- * events come with a later issue, until then a restart changes the key.
+ * The keys this issuer signs with and verifies against. Each instance generates its own keys
+ * (private halves stay in memory) and announces them as events ({@link KeyRotation}); every
+ * instance learns the others' public keys from its projection. So the JWKS of any instance
+ * lists every key whose tokens may still be presented, and a Mandate token verifies wherever
+ * it is presented.
+ *
+ * <p>A key signs only once it is {@linkplain #activate active}, which {@link KeyRotation} does
+ * after its creation event is durable: no token can carry a kid the ledger has never seen.
  */
-@Component
 public class SigningKeys {
 
-    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
-
-    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    /** A key of this instance and, once retired, how long it stays published. */
+    private record OwnKey(SigningKey key, Instant publishUntil) {
+    }
 
     private final CryptoProvider provider;
-    private final ECKey current;
-    private final JWKSet publicSet;
+    private final IssuerProjection projection;
+    private final Map<String, OwnKey> own = new ConcurrentHashMap<>();
+    private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private volatile SigningKey active;
 
-    public SigningKeys(CryptoProvider provider) {
+    public SigningKeys(CryptoProvider provider, IssuerProjection projection) {
         this.provider = provider;
-        this.current = generate(provider);
-        // Computed once: the public set cannot change until rotation exists, and building it
-        // from the public half alone means the private part can never reach the JWKS response.
-        this.publicSet = new JWKSet(current.toPublicJWK());
-        log.info("Signing key {} ({} / {}) generated", current.getKeyID(), ALGORITHM, current.getCurve());
+        this.projection = projection;
     }
 
-    /** The JWK Set to publish (RFC 7517 §5): public parameters only. */
-    public JWKSet publicJwkSet() {
-        return publicSet;
+    /** A new key of this instance: published from now on, signing nothing until activated. */
+    public SigningKey generate() {
+        SigningKey key = SigningKey.generate(provider);
+        own.put(key.keyId(), new OwnKey(key, null));
+        return key;
     }
 
-    public String currentKeyId() {
-        return current.getKeyID();
+    public void activate(SigningKey key) {
+        own.putIfAbsent(key.keyId(), new OwnKey(key, null));
+        active = key;
     }
 
-    /** A signer for the current key on the selected provider; cheap, create one per use or cache it. */
-    public JWSSigner signer() {
-        try {
-            return provider.configure(new ECDSASigner(current));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot build a signer for key " + current.getKeyID(), e);
+    /** Stops signing with the key; it stays published until {@code publishUntil}. */
+    public void retire(String keyId, Instant publishUntil) {
+        own.computeIfPresent(keyId, (id, key) -> new OwnKey(key.key(), publishUntil));
+        SigningKey current = active;
+        if (current != null && current.keyId().equals(keyId)) {
+            active = null;
         }
     }
 
-    /** A verifier for the current key on the selected provider. */
-    public JWSVerifier verifier() {
-        try {
-            return provider.configure(new ECDSAVerifier(current.toPublicJWK()));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot build a verifier for key " + current.getKeyID(), e);
-        }
+    /** The key new tokens are signed with; empty until the first key is recorded. */
+    public Optional<SigningKey> active() {
+        return Optional.ofNullable(active);
     }
 
-    private static ECKey generate(CryptoProvider provider) {
-        try {
-            return new ECKeyGenerator(Curve.P_256)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(ALGORITHM)
-                    .keyIDFromThumbprint(true)
-                    .provider(provider.jca())
-                    .generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate the signing key", e);
+    /** The JWK Set to publish (RFC 7517 §5): public parameters only, this instance's and every announced key. */
+    public JWKSet publicJwkSet(Instant now) {
+        Map<String, JWK> keys = new LinkedHashMap<>();
+        for (OwnKey key : own.values()) {
+            if (key.publishUntil() == null || now.isBefore(key.publishUntil())) {
+                keys.put(key.key().keyId(), key.key().publicJwk());
+            }
         }
+        for (PublishedKey key : projection.publishedKeys(now)) {
+            keys.putIfAbsent(key.keyId(), key.publicJwk().toPublicJWK());
+        }
+        return new JWKSet(new ArrayList<>(keys.values()));
+    }
+
+    /**
+     * A verifier for a token signed with {@code keyId}, if that key is still published: one of
+     * this instance's, or one another instance announced. Empty for any other kid.
+     */
+    public Optional<JWSVerifier> verifier(String keyId, Instant now) {
+        if (keyId == null) {
+            return Optional.empty();
+        }
+        OwnKey mine = own.get(keyId);
+        if (mine != null) {
+            boolean published = mine.publishUntil() == null || now.isBefore(mine.publishUntil());
+            return published ? Optional.of(mine.key().verifier()) : Optional.empty();
+        }
+        Optional<PublishedKey> announced = projection.findKey(keyId).filter(key -> key.isPublishedAt(now));
+        if (announced.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(verifiers.computeIfAbsent(keyId, id -> verifierFor(announced.get().publicJwk())));
+    }
+
+    public List<String> ownKeyIds() {
+        return List.copyOf(own.keySet());
+    }
+
+    private JWSVerifier verifierFor(JWK jwk) {
+        try {
+            if (jwk instanceof ECKey ec) {
+                return provider.configure(new ECDSAVerifier(ec));
+            }
+            if (jwk instanceof com.nimbusds.jose.jwk.OctetKeyPair okp) {
+                return new Ed25519Verifier(okp);
+            }
+        } catch (JOSEException e) {
+            return null;
+        }
+        return null;
     }
 }

@@ -17,5 +17,10 @@ record AuthorizationServerMetadata(
         @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
         @JsonProperty("response_types_supported") List<String> responseTypesSupported,
         @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
-        @JsonProperty("token_endpoint_auth_signing_alg_values_supported") List<String> tokenEndpointAuthSigningAlgValuesSupported) {
+        @JsonProperty("token_endpoint_auth_signing_alg_values_supported") List<String> tokenEndpointAuthSigningAlgValuesSupported,
+        @JsonProperty("introspection_endpoint") String introspectionEndpoint,
+        @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionEndpointAuthMethodsSupported,
+        @JsonProperty("revocation_endpoint") String revocationEndpoint,
+        @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported,
+        @JsonProperty("scopes_supported") List<String> scopesSupported) {
 }

@@ -19,6 +19,8 @@ class AuthorizationServerMetadataEndpoint {
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String CLIENT_CREDENTIALS = "client_credentials";
 
+    static final List<String> AUTH_METHODS = List.of("private_key_jwt", "client_secret_basic");
+
     private final AuthorizationServerMetadata metadata;
 
     AuthorizationServerMetadataEndpoint(IssuerProperties issuer) {
@@ -32,10 +34,16 @@ class AuthorizationServerMetadataEndpoint {
                 // supports no response type, and advertising "code" would send clients to an
                 // endpoint that does not exist.
                 List.of(),
-                List.of("private_key_jwt", "client_secret_basic"),
+                AUTH_METHODS,
                 // Algorithms accepted for private_key_jwt client assertions (RFC 7523 §3): never
                 // "none" (RFC 8414 §2) nor HMAC, which would need the client's secret here.
-                List.of("ES256", "EdDSA", "RS256"));
+                List.of("ES256", "EdDSA", "Ed25519", "RS256", "PS256"),
+                issuer.endpoint("/oauth2/introspect"),
+                AUTH_METHODS,
+                issuer.endpoint("/oauth2/revoke"),
+                AUTH_METHODS,
+                // Scopes belong to the resource servers registered at run time: none to advertise here.
+                null);
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package io.mandate.issuer.projection;
 
+import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
 import io.mandate.messages.client.ClientEvent;
 import io.mandate.messages.client.ClientRegistered;
@@ -13,11 +14,17 @@ import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.Jti;
 import io.mandate.messages.id.UserId;
+import io.mandate.messages.key.SigningKeyEvent;
 import io.mandate.messages.revocation.RevocationEvent;
 import io.mandate.messages.wire.EventEnvelope;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +49,12 @@ public class IssuerProjection {
     private final VersionedViews<GrantId, GrantView> grants = new VersionedViews<>(GrantView::sequence);
     private final VersionedViews<ClientId, ClientView> clients = new VersionedViews<>(ClientView::sequence);
     private final RevocationMarks revocations = new RevocationMarks();
+    private final VersionedViews<ClientId, ClientSecrets> secrets = new VersionedViews<>(ClientSecrets::sequence);
+    private final KeyDirectory keys = new KeyDirectory();
+    /** Grants by (user, agent): a first exchange finds the user's grants to the requesting agent in one get. */
+    private final ConcurrentHashMap<String, Set<GrantId>> grantsByUserAndAgent = new ConcurrentHashMap<>();
+    /** RFC 8707 resource URI → the client serving it. */
+    private final ConcurrentHashMap<String, ClientId> clientsByResource = new ConcurrentHashMap<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong alreadyApplied = new AtomicLong();
     private volatile boolean caughtUp;
@@ -56,6 +69,8 @@ public class IssuerProjection {
             outcome = applyClient(client, sequence);
         } else if (payload instanceof RevocationEvent revocation) {
             outcome = revocations.apply(revocation, sequence);
+        } else if (payload instanceof SigningKeyEvent key) {
+            outcome = keys.apply(key, sequence);
         } else {
             outcome = Outcome.IGNORED;
         }
@@ -73,6 +88,36 @@ public class IssuerProjection {
 
     public Optional<ClientView> findClient(ClientId clientId) {
         return Optional.ofNullable(clients.get(clientId));
+    }
+
+    /** The client's token-endpoint credentials; empty when none were ever set. */
+    public Optional<ClientSecrets> findSecrets(ClientId clientId) {
+        return Optional.ofNullable(secrets.get(clientId));
+    }
+
+    /** The client that serves this RFC 8707 resource URI, if one registered it. */
+    public Optional<ClientId> clientServing(String resourceUri) {
+        return Optional.ofNullable(clientsByResource.get(resourceUri));
+    }
+
+    /** The grants a user gave an agent, newest first (any status: the caller decides). */
+    public List<GrantView> grantsOf(UserId userId, ClientId agentId) {
+        Set<GrantId> ids = grantsByUserAndAgent.get(userAgentKey(userId, agentId));
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().map(grants::get).filter(grant -> grant != null && grant.createdAt() != null)
+                .sorted(Comparator.comparing(GrantView::createdAt).reversed()).toList();
+    }
+
+    /** A signing key announced by any issuer instance. */
+    public Optional<PublishedKey> findKey(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    /** The keys to publish in the JWKS now: announced and not retired past their tokens' expiry. */
+    public List<PublishedKey> publishedKeys(Instant now) {
+        return keys.publishedAt(now);
     }
 
     /** The user's revocation watermark: every grant and token for the user issued at or before it is revoked. */
@@ -127,8 +172,14 @@ public class IssuerProjection {
         caughtUp = true;
     }
 
+    private static String userAgentKey(UserId userId, ClientId agentId) {
+        return userId.value() + ' ' + agentId.value();  // ids hold no whitespace: the pair is unambiguous
+    }
+
     private Outcome applyGrant(GrantEvent event, long sequence) {
         if (event instanceof GrantCreated created) {
+            grantsByUserAndAgent.computeIfAbsent(userAgentKey(created.userId(), created.agentId()),
+                    key -> ConcurrentHashMap.newKeySet()).add(created.grantId());
             return grants.apply(created.grantId(), sequence, current -> GrantView.created(created, sequence));
         }
         if (event instanceof GrantRevoked revoked) {
@@ -141,7 +192,11 @@ public class IssuerProjection {
     private Outcome applyClient(ClientEvent event, long sequence) {
         ClientId id = event.clientId();
         if (event instanceof ClientRegistered registered) {
+            registered.resourceUris().forEach(uri -> clientsByResource.putIfAbsent(uri, id));
             return clients.apply(id, sequence, current -> ClientView.registered(registered, sequence));
+        }
+        if (event instanceof ClientCredentialsSet set) {
+            return secrets.apply(id, sequence, current -> ClientSecrets.of(set.credentials(), sequence));
         }
         if (event instanceof ClientSuspended suspended) {
             return clients.apply(id, sequence, current -> ClientView.suspended(current, suspended, sequence));

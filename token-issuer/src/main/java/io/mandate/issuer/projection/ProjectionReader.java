@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 final class ProjectionReader implements SmartLifecycle {
 
-    static final List<String> TOPICS = List.of(Topics.GRANTS, Topics.CLIENTS, Topics.REVOCATIONS);
+    static final List<String> TOPICS = List.of(Topics.GRANTS, Topics.CLIENTS, Topics.REVOCATIONS, Topics.KEYS);
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReader.class);
 

@@ -36,6 +36,10 @@ final class VersionedViews<K, V> {
         return views.get(key);
     }
 
+    java.util.Collection<V> values() {
+        return views.values();
+    }
+
     int size() {
         return views.size();
     }

@@ -71,6 +71,30 @@ public class RevocationState {
         return verdict.isRevoked() ? verdict : checkLineage(token);
     }
 
+    /**
+     * Whether a grant still stands, before any token exists: not revoked or expired, and not
+     * covered by its user's or its agent's watermark. What a first exchange is decided on.
+     */
+    public Verdict checkGrantStanding(GrantView grant, Instant now) {
+        Verdict verdict = checkGrant(grant, now);
+        if (verdict.isRevoked() || grant.createdAt() == null) {
+            return grant.createdAt() == null && !verdict.isRevoked()
+                    ? Verdict.revoked(Grain.GRANT, "grant " + grant.grantId() + " is not fully known to this issuer")
+                    : verdict;
+        }
+        Optional<Revocation> user = projection.userWatermark(grant.userId());
+        if (user.isPresent() && user.get().covers(grant.createdAt())) {
+            return Verdict.revoked(Grain.USER, "grant " + grant.grantId() + " revoked with user " + grant.userId()
+                    + " at " + user.get().revokedAt());
+        }
+        Optional<Revocation> agent = projection.clientWatermark(grant.agentId());
+        if (agent.isPresent() && agent.get().covers(grant.createdAt())) {
+            return Verdict.revoked(Grain.CLIENT, "grant " + grant.grantId() + " revoked with client " + grant.agentId()
+                    + " at " + agent.get().revokedAt());
+        }
+        return Verdict.VALID;
+    }
+
     private static Verdict checkGrant(GrantView grant, Instant now) {
         if (grant.status() == GrantStatus.REVOKED) {
             return Verdict.revoked(Grain.GRANT, "grant " + grant.grantId() + " revoked at " + grant.endedAt());
@@ -130,7 +154,15 @@ public class RevocationState {
         if (own.isPresent()) {
             return Verdict.revoked(Grain.TOKEN, "token " + token.jti() + " revoked at " + own.get().revokedAt());
         }
-        Jti ancestor = token.parentJti();
+        for (Jti carried : token.lineage()) {
+            Optional<Revocation> revoked = projection.tokenRevocation(carried);
+            if (revoked.isPresent()) {
+                return Verdict.revoked(Grain.TOKEN, "ancestor token " + carried + " revoked at "
+                        + revoked.get().revokedAt());
+            }
+        }
+        // Tokens carry their whole lineage; the walk covers facts given without one.
+        Jti ancestor = token.lineage().isEmpty() ? token.parentJti() : null;
         for (int hops = 0; ancestor != null && hops < TokenLineage.MAX_LINEAGE_DEPTH; hops++) {
             Optional<Revocation> revoked = projection.tokenRevocation(ancestor);
             if (revoked.isPresent()) {

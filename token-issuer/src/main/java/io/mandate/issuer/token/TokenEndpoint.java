@@ -1,25 +1,92 @@
 package io.mandate.issuer.token;
 
+import io.mandate.issuer.client.AuthenticatedClient;
+import io.mandate.issuer.client.ClientAuthentication;
+import io.mandate.issuer.exchange.RefusalContext;
+import io.mandate.issuer.exchange.TokenResponse;
+import io.mandate.issuer.exchange.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Optional;
+
 /**
- * {@code POST /oauth2/token} (RFC 6749 §3.2). This issue only parses the request: no grant type
- * is implemented yet, so every request ends in an RFC 6749 §5.2 error. Token exchange
- * (RFC 8693) and client credentials plug in here as grant handlers.
+ * {@code POST /oauth2/token} (RFC 6749 §3.2): token exchange (RFC 8693) and client credentials
+ * (RFC 6749 §4.4). Every outcome is an event: the issued token's (recorded by the service before
+ * this answers) or the refusal's (recorded here before the error leaves).
  */
 @RestController
 class TokenEndpoint {
 
     static final String PATH = "/oauth2/token";
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    static final String CLIENT_CREDENTIALS = "client_credentials";
+
+    private final ClientAuthentication authentication;
+    private final TokenService tokens;
+
+    TokenEndpoint(ClientAuthentication authentication, TokenService tokens) {
+        this.authentication = authentication;
+        this.tokens = tokens;
+    }
 
     @PostMapping(PATH)
-    ResponseEntity<Object> token(HttpServletRequest request) {
-        TokenRequests.singleParameter(request, "grant_type");
-        // No grant handler exists yet, so every well-formed request names an unsupported type.
-        throw new OAuth2ErrorException(OAuth2Error.unsupportedGrantType(
-                "This authorization server does not support the requested grant_type yet"));
+    ResponseEntity<TokenResponse> token(HttpServletRequest request) {
+        RefusalContext context = new RefusalContext(request.getParameter("grant_type"), request.getParameter("scope"),
+                Optional.ofNullable(request.getParameter("audience")).orElse(request.getParameter("resource")));
+        try {
+            TokenRequests.requireFormPost(request);
+            String grantType = TokenRequests.singleParameter(request, "grant_type");
+            AuthenticatedClient client = authenticate(request, context);
+            TokenResponse response = switch (grantType) {
+                case TOKEN_EXCHANGE -> tokens.exchange(exchangeRequest(request), client, context);
+                case CLIENT_CREDENTIALS -> tokens.clientCredentials(TokenRequests.scope(request),
+                        TokenRequests.target(request), client, context);
+                default -> throw OAuth2ErrorException.refused(OAuth2Error.unsupportedGrantType(
+                        "Supported grant types: " + TOKEN_EXCHANGE + ", " + CLIENT_CREDENTIALS), "unsupported_grant_type");
+            };
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(response);
+        } catch (OAuth2ErrorException refusal) {
+            if (!"ledger_unavailable".equals(refusal.reason())) {
+                tokens.recordRefusal(context, refusal);
+            }
+            throw refusal;
+        }
+    }
+
+    private AuthenticatedClient authenticate(HttpServletRequest request, RefusalContext context) {
+        String header = request.getHeader("Authorization");
+        String formClientId = TokenRequests.optionalParameter(request, "client_id").orElse(null);
+        context.claimedClient(formClientId != null ? formClientId : ClientAuthentication.claimedClientId(header,
+                request.getParameter("client_assertion")));
+        AuthenticatedClient client = authentication.authenticate(new ClientAuthentication.Credentials(header,
+                formClientId, request.getParameter("client_secret"),
+                TokenRequests.optionalParameter(request, "client_assertion_type").orElse(null),
+                TokenRequests.optionalParameter(request, "client_assertion").orElse(null)));
+        context.authenticatedClient(client.client().clientId());
+        return client;
+    }
+
+    private static TokenService.ExchangeRequest exchangeRequest(HttpServletRequest request) {
+        String subjectToken = TokenRequests.singleParameter(request, "subject_token");
+        String subjectTokenType = TokenRequests.singleParameter(request, "subject_token_type");
+        Optional<String> actorToken = TokenRequests.optionalParameter(request, "actor_token");
+        Optional<String> actorTokenType = TokenRequests.optionalParameter(request, "actor_token_type");
+        if (actorToken.isPresent() != actorTokenType.isPresent()) {
+            // RFC 8693 §2.1: actor_token_type is REQUIRED with actor_token and MUST NOT appear without it.
+            throw OAuth2ErrorException.refused(OAuth2Error.invalidRequest(
+                    "actor_token and actor_token_type go together"), "actor_token_type");
+        }
+        Optional<String> requested = TokenRequests.optionalParameter(request, "requested_token_type");
+        if (requested.isPresent() && !requested.get().equals(io.mandate.issuer.exchange.TokenTypes.ACCESS_TOKEN)
+                && !requested.get().equals(io.mandate.issuer.exchange.TokenTypes.JWT)) {
+            throw OAuth2ErrorException.refused(OAuth2Error.invalidRequest(
+                    "requested_token_type must be an access token"), "unsupported_requested_token_type");
+        }
+        return new TokenService.ExchangeRequest(subjectToken, subjectTokenType, actorToken.orElse(null),
+                actorTokenType.orElse(null), TokenRequests.scope(request), TokenRequests.target(request));
     }
 }

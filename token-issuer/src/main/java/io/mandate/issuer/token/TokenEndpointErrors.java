@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * OAuth clients parse {@code error}), with {@code Cache-Control: no-store} (§5.1).
  * Ordered first so the service-wide problem handler never sees token endpoint exceptions.
  */
-@RestControllerAdvice(assignableTypes = TokenEndpoint.class)
+@RestControllerAdvice(assignableTypes = {TokenEndpoint.class, IntrospectionEndpoint.class, RevocationEndpoint.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TokenEndpointErrors {
 
@@ -24,7 +24,13 @@ class TokenEndpointErrors {
 
     @ExceptionHandler(OAuth2ErrorException.class)
     ResponseEntity<OAuth2Error> oauth2Error(OAuth2ErrorException e) {
-        return respond(e.status(), e.error());
+        ResponseEntity<OAuth2Error> response = respond(e.status(), e.error());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            // RFC 6749 §5.2: a 401 names the authentication scheme the client may use.
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header("WWW-Authenticate", "Basic realm=\"mandate\"").body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(Exception.class)

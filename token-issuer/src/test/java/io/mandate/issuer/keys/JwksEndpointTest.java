@@ -27,7 +27,14 @@ class JwksEndpointTest {
     static class Keys {
         @Bean
         SigningKeys signingKeys() {
-            return new SigningKeys(CryptoProvider.jdk());
+            SigningKeys keys = new SigningKeys(CryptoProvider.jdk(), new io.mandate.issuer.projection.IssuerProjection());
+            keys.activate(keys.generate());
+            return keys;
+        }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
         }
     }
 
@@ -48,7 +55,7 @@ class JwksEndpointTest {
         assertThat(key.get("crv").asText()).isEqualTo("P-256");
         assertThat(key.get("alg").asText()).isEqualTo("ES256");
         assertThat(key.get("use").asText()).isEqualTo("sig");
-        assertThat(key.get("kid").asText()).isEqualTo(keys.currentKeyId());
+        assertThat(key.get("kid").asText()).isEqualTo(keys.active().orElseThrow().keyId());
         assertThat(key.has("x")).isTrue();
         assertThat(key.has("y")).isTrue();
     }

@@ -60,7 +60,19 @@ class AuthorizationServerMetadataEndpointTest {
 
         assertThat(fields).containsExactlyInAnyOrder("issuer", "token_endpoint", "jwks_uri",
                 "grant_types_supported", "response_types_supported", "token_endpoint_auth_methods_supported",
-                "token_endpoint_auth_signing_alg_values_supported");
+                "token_endpoint_auth_signing_alg_values_supported", "introspection_endpoint",
+                "introspection_endpoint_auth_methods_supported", "revocation_endpoint",
+                "revocation_endpoint_auth_methods_supported");
+    }
+
+    @Test
+    void metadataWhenRequestedThenIntrospectionAndRevocationUnderTheIssuer() throws Exception {
+        JsonNode metadata = metadata();
+
+        assertThat(metadata.get("introspection_endpoint").asText()).isEqualTo("https://issuer.example/oauth2/introspect");
+        assertThat(metadata.get("revocation_endpoint").asText()).isEqualTo("https://issuer.example/oauth2/revoke");
+        assertThat(strings(metadata.get("revocation_endpoint_auth_methods_supported")))
+                .containsExactly("private_key_jwt", "client_secret_basic");
     }
 
     private JsonNode metadata() throws Exception {

@@ -1,0 +1,157 @@
+package io.mandate.issuer.exchange;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.mandate.issuer.IssuerProperties;
+import io.mandate.issuer.keys.SigningKey;
+import io.mandate.issuer.keys.SigningKeys;
+import io.mandate.issuer.token.OAuth2Error;
+import io.mandate.issuer.token.OAuth2ErrorException;
+import io.mandate.issuer.token.TokenProperties;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies the tokens presented to the token endpoint: Mandate's own access tokens (ES256 only,
+ * {@code typ} at+jwt, a published kid, unexpired) and user tokens from trusted issuers. Every
+ * failure is {@code invalid_request}, as RFC 8693 §2.2.2 requires for an invalid subject or actor
+ * token, with a reason code for the refusal event; descriptions are fixed texts.
+ */
+public class SubjectTokens {
+
+    /** A verified subject token. */
+    public sealed interface Subject {
+        record Mandate(MandateToken token) implements Subject {
+        }
+
+        record External(ExternalSubject subject) implements Subject {
+        }
+    }
+
+    static final int MAX_TOKEN_LENGTH = 8192;
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+
+    private final IssuerProperties issuer;
+    private final SigningKeys keys;
+    private final ExternalIssuers external;
+    private final TokenProperties properties;
+    private final Clock clock;
+
+    public SubjectTokens(IssuerProperties issuer, SigningKeys keys, ExternalIssuers external, TokenProperties properties,
+                         Clock clock) {
+        this.issuer = issuer;
+        this.keys = keys;
+        this.external = external;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Subject verifySubject(String token, String tokenType) {
+        if (!Set.of(TokenTypes.ACCESS_TOKEN, TokenTypes.JWT, TokenTypes.ID_TOKEN).contains(tokenType)) {
+            throw invalid("subject_token_type is not supported", "unsupported_token_type");
+        }
+        SignedJWT jwt = parse(token, "subject_token");
+        String tokenIssuer = issuerOf(jwt, "subject_token");
+        if (issuer.url().toString().equals(tokenIssuer)) {
+            if (TokenTypes.ID_TOKEN.equals(tokenType)) {
+                throw invalid("Mandate issues access tokens, not ID tokens", "unsupported_token_type");
+            }
+            return new Subject.Mandate(verifyOwn(jwt, "subject_token"));
+        }
+        ExternalIssuers.Result result = external.verify(jwt, token);
+        if (result instanceof ExternalIssuers.Result.Verified verified) {
+            return new Subject.External(verified.subject());
+        }
+        throw invalid("subject_token is not acceptable", ((ExternalIssuers.Result.Rejected) result).reason());
+    }
+
+    /** A Mandate token presented as {@code actor_token}, or for introspection; same checks, other parameter name. */
+    public MandateToken verifyMandate(String token, String parameter) {
+        SignedJWT jwt = parse(token, parameter);
+        if (!issuer.url().toString().equals(issuerOf(jwt, parameter))) {
+            throw invalid(parameter + " was not issued by this authorization server", parameter + "_issuer_untrusted");
+        }
+        return verifyOwn(jwt, parameter);
+    }
+
+    /** For introspection (RFC 7662): the token if it verifies as ours, else empty. */
+    public Optional<MandateToken> tryVerifyMandate(String token) {
+        try {
+            return Optional.of(verifyMandate(token, "token"));
+        } catch (OAuth2ErrorException e) {
+            return Optional.empty();
+        }
+    }
+
+    private MandateToken verifyOwn(SignedJWT jwt, String parameter) {
+        if (!SigningKey.ALGORITHM.equals(jwt.getHeader().getAlgorithm())) {
+            throw invalid(parameter + " algorithm is not accepted", parameter + "_algorithm");
+        }
+        if (!ACCESS_TOKEN_TYPE.equals(jwt.getHeader().getType())) {
+            throw invalid(parameter + " is not an access token (typ at+jwt)", parameter + "_type");
+        }
+        Instant now = clock.instant();
+        JWSVerifier verifier = keys.verifier(jwt.getHeader().getKeyID(), now)
+                .orElseThrow(() -> invalid(parameter + " signing key is unknown", parameter + "_key_unknown"));
+        try {
+            if (!jwt.verify(verifier)) {
+                throw invalid(parameter + " signature is invalid", parameter + "_signature");
+            }
+        } catch (JOSEException e) {
+            throw invalid(parameter + " signature is invalid", parameter + "_signature");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalid(parameter + " claims are malformed", parameter + "_malformed");
+        }
+        Date exp = claims.getExpirationTime();
+        if (exp == null || !now.isBefore(exp.toInstant())) {
+            throw invalid(parameter + " is expired", parameter + "_expired");
+        }
+        Date iat = claims.getIssueTime();
+        Date nbf = claims.getNotBeforeTime();
+        Instant latest = now.plus(properties.clockSkew());
+        if ((iat != null && iat.toInstant().isAfter(latest)) || (nbf != null && nbf.toInstant().isAfter(latest))) {
+            throw invalid(parameter + " is not valid yet", parameter + "_not_yet_valid");
+        }
+        try {
+            return MandateClaims.read(claims);
+        } catch (ParseException | IllegalArgumentException e) {
+            throw invalid(parameter + " claims are inconsistent", parameter + "_claims");
+        }
+    }
+
+    private static SignedJWT parse(String token, String parameter) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw invalid(parameter + " is too large", parameter + "_too_large");
+        }
+        try {
+            // Parses JWS compact serialisation only: unsecured ("alg":"none") and encrypted JWTs fail here.
+            return SignedJWT.parse(token);
+        } catch (ParseException e) {
+            throw invalid(parameter + " is not a signed JWT", parameter + "_malformed");
+        }
+    }
+
+    private static String issuerOf(SignedJWT jwt, String parameter) {
+        try {
+            return jwt.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw invalid(parameter + " claims are malformed", parameter + "_malformed");
+        }
+    }
+
+    private static OAuth2ErrorException invalid(String description, String reason) {
+        return OAuth2ErrorException.refused(OAuth2Error.invalidRequest(description), reason);
+    }
+}
