@@ -1,6 +1,7 @@
 package io.mandate.query.client;
 
 import io.mandate.messages.client.RegistrationPath;
+import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.grant.ClientKind;
 
 import java.time.Instant;
@@ -14,8 +15,12 @@ import java.util.List;
  * @param statusReason    the reason given for the last suspension, reinstatement or deletion
  * @param revokedAt       the latest {@code ClientRevoked} watermark: everything involving the client
  *                        issued at or before it is revoked; absent when never revoked
- * @param lastSequence    the sequence of the last client-aggregate event applied; absent while only
- *                        a watermark (another aggregate) is known
+ * @param lastSequence    the sequence of the last lifecycle event applied (registration, suspension,
+ *                        reinstatement, deletion); absent while only a watermark (another aggregate) is known
+ * @param tokenEndpointAuthMethod how the client authenticates at the token endpoint, from its latest
+ *                        {@code ClientCredentialsSet}; absent for a client that never had credentials
+ *                        (the secret hash and keys are never copied here)
+ * @param credentialsSetAt when those credentials were set (registration or rotation)
  */
 public record ClientDocument(String clientId,
                              ClientKind kind,
@@ -31,28 +36,38 @@ public record ClientDocument(String clientId,
                              String statusChangedBy,
                              String statusReason,
                              Instant revokedAt,
-                             Long lastSequence) {
+                             Long lastSequence,
+                             TokenEndpointAuthMethod tokenEndpointAuthMethod,
+                             Instant credentialsSetAt) {
 
     /** What is known of a client before its registration has been read: only its id. */
     static ClientDocument unknown(String clientId) {
         return new ClientDocument(clientId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     ClientDocument withRegistration(String name, ClientKind kind, String owner, List<String> allowedScopes,
                                     List<String> resourceUris, RegistrationPath path, Instant at, String by) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, path, at, by, status,
-                statusChangedAt, statusChangedBy, statusReason, revokedAt, lastSequence);
+                statusChangedAt, statusChangedBy, statusReason, revokedAt, lastSequence, tokenEndpointAuthMethod,
+                credentialsSetAt);
     }
 
     ClientDocument withStatus(ClientStatus newStatus, Instant at, String by, String reason, long sequence) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
-                registeredAt, registeredBy, newStatus, at, by, reason, revokedAt, sequence);
+                registeredAt, registeredBy, newStatus, at, by, reason, revokedAt, sequence, tokenEndpointAuthMethod,
+                credentialsSetAt);
     }
 
     ClientDocument withRevokedAt(Instant watermark) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
                 registeredAt, registeredBy, status, statusChangedAt, statusChangedBy, statusReason, watermark,
-                lastSequence);
+                lastSequence, tokenEndpointAuthMethod, credentialsSetAt);
+    }
+
+    ClientDocument withCredentials(TokenEndpointAuthMethod method, Instant setAt) {
+        return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
+                registeredAt, registeredBy, status, statusChangedAt, statusChangedBy, statusReason, revokedAt,
+                lastSequence, method, setAt);
     }
 }

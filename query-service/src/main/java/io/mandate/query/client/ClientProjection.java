@@ -1,6 +1,7 @@
 package io.mandate.query.client;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
 import io.mandate.messages.client.ClientEvent;
 import io.mandate.messages.client.ClientRegistered;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * being unchanged since it was read, a conflict makes the batch re-read and retry, and ordering is
  * decided by the fold itself: a lifecycle event applies only when its sequence is above
  * {@code lastSequence}, a watermark only when it is later than {@code revokedAt} (the max is kept).
- * Redelivered or stale events therefore change nothing and write nothing.
+ * Redelivered or stale events therefore change nothing and write nothing. Credentials follow the
+ * watermark's rule for the same reason: the latest {@code setAt} wins, whatever the order of arrival,
+ * and they do not move {@code lastSequence} (they are no lifecycle step).
  */
 @Component
 class ClientProjection implements Projection, DocumentFold.Rules<ClientDocument> {
@@ -73,6 +76,11 @@ class ClientProjection implements Projection, DocumentFold.Rules<ClientDocument>
             ClientDocument base = current == null ? ClientDocument.unknown(revoked.clientId().value()) : current;
             boolean later = base.revokedAt() == null || revoked.revokedAt().isAfter(base.revokedAt());
             return later ? base.withRevokedAt(revoked.revokedAt()) : current;
+        }
+        if (envelope.payload() instanceof ClientCredentialsSet set) {
+            ClientDocument base = current == null ? ClientDocument.unknown(set.clientId().value()) : current;
+            boolean later = base.credentialsSetAt() == null || set.setAt().isAfter(base.credentialsSetAt());
+            return later ? base.withCredentials(set.credentials().method(), set.setAt()) : current;
         }
         if (!(envelope.payload() instanceof ClientEvent event)) {
             return current;

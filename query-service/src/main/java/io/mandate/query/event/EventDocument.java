@@ -10,8 +10,11 @@ import java.util.List;
  * payload's searchable fields flattened (absent when the event has none), and the payload itself,
  * stored but not indexed, so a timeline shows exactly what was published.
  *
- * @param actor  the principal who caused the event (createdBy, revokedBy, suspendedBy, ...)
- * @param reason the reason an administrator or responder gave, full-text searchable
+ * @param actor  the principal who caused the event (createdBy, revokedBy, suspendedBy, ...; for the
+ *               token endpoint's events, the client that asked)
+ * @param reason the reason an administrator or responder gave, or a refusal's machine-readable reason;
+ *               full-text searchable
+ * @param keyId  the signing key: of a key lifecycle event, or the one that signed an issued token
  */
 public record EventDocument(String eventId,
                             String type,
@@ -26,6 +29,7 @@ public record EventDocument(String eventId,
                             String audience,
                             List<String> scopes,
                             String jti,
+                            String keyId,
                             String actor,
                             String reason,
                             JsonNode payload) {

@@ -39,7 +39,8 @@ class EventProjection implements Projection {
         Searchable fields = Searchable.of(envelope.payload());
         return new EventDocument(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateId(),
                 envelope.sequence(), envelope.occurredAt(), fields.grantId(), fields.userId(), fields.agentId(),
-                fields.clientId(), fields.audience(), fields.scopes(), fields.jti(), fields.actor(), fields.reason(),
+                fields.clientId(), fields.audience(), fields.scopes(), fields.jti(), fields.keyId(), fields.actor(),
+                fields.reason(),
                 payload);
     }
 }

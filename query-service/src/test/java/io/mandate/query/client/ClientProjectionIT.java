@@ -15,6 +15,7 @@ import io.mandate.query.support.EventProducer;
 import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
+import io.mandate.query.testdata.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,29 @@ class ClientProjectionIT {
             assertThat(timeline.json().get("items").findValuesAsText("type"))
                     .containsExactly("ClientRegistered", "ClientSuspended", "ClientReinstated");
         });
+    }
+
+    @Test
+    void clientWhenCredentialsSetAndRotatedThenLatestMethodShownWithoutHashOrKeysAndBothInTheTimeline() {
+        ClientRegistered registered = TestClients.aClientRegistered();
+        ClientId id = registered.clientId();
+        int partition = producer.publish(envelope(registered, 0, TestClients.REGISTERED_AT)).partition();
+        producer.publish(envelope(TestTokens.secretSet(id, TestClients.REGISTERED_AT), 1, TestClients.REGISTERED_AT),
+                partition);
+        JsonNode withSecret = awaitClient(id, json -> json.hasNonNull("tokenEndpointAuthMethod"));
+        assertThat(withSecret.get("tokenEndpointAuthMethod").asText()).isEqualTo("client_secret_basic");
+        assertThat(withSecret.get("credentialsSetAt").asText()).isEqualTo("2026-11-28T09:00:00Z");
+
+        producer.publish(envelope(TestTokens.keysSet(id, T1), 2, T1), partition);
+        producer.publish(envelope(suspended(id, T2), 3, T2), partition);
+        JsonNode rotated = awaitClient(id, json -> json.path("lastSequence").asLong() == 3);
+
+        assertThat(rotated.get("tokenEndpointAuthMethod").asText()).isEqualTo("private_key_jwt");
+        assertThat(rotated.get("credentialsSetAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
+        assertThat(rotated.get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(rotated.toString()).doesNotContain("sha256:", "\"keys\"");
+        assertThat(awaitTimeline(id.value(), 4).get("items").findValuesAsText("type")).containsExactly(
+                "ClientRegistered", "ClientCredentialsSet", "ClientCredentialsSet", "ClientSuspended");
     }
 
     @Test

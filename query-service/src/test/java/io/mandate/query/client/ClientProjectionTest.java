@@ -11,6 +11,8 @@ import io.mandate.query.ingest.DocumentFold;
 import io.mandate.query.ingest.IndexWrite;
 import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
+import io.mandate.query.testdata.TestTokens;
+import io.mandate.messages.client.TokenEndpointAuthMethod;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -120,6 +122,41 @@ class ClientProjectionTest {
         assertThat(completed.revokedAt()).isEqualTo(T2);
         assertThat(completed.status()).isEqualTo(ClientStatus.SUSPENDED);
         assertThat(completed.name()).isEqualTo("Calendar MCP");
+    }
+
+    @Test
+    void applyWhenCredentialsSetThenMethodAndWhenButNoLifecycleStep() {
+        ClientDocument document = fold(null, event(registered, 0), event(TestTokens.secretSet(id, T1), 1));
+
+        assertThat(document.tokenEndpointAuthMethod()).isEqualTo(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC);
+        assertThat(document.credentialsSetAt()).isEqualTo(T1);
+        assertThat(document.status()).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(document.lastSequence()).as("credentials are no lifecycle step").isZero();
+        assertThat(document.toString()).doesNotContain("sha256:");
+    }
+
+    @Test
+    void applyWhenRotationsArriveInAnyOrderThenTheLatestCredentialsAreKept() {
+        ClientDocument current = fold(null, event(registered, 0));
+
+        ClientDocument inOrder = fold(current, event(TestTokens.secretSet(id, T1), 1), event(TestTokens.keysSet(id, T2), 2));
+        ClientDocument reversed = fold(current, event(TestTokens.keysSet(id, T2), 2), event(TestTokens.secretSet(id, T1), 1));
+
+        assertThat(inOrder.tokenEndpointAuthMethod()).isEqualTo(TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
+        assertThat(inOrder.credentialsSetAt()).isEqualTo(T2);
+        assertThat(reversed).isEqualTo(inOrder);
+        assertThat(fold(inOrder, event(TestTokens.keysSet(id, T2), 2))).as("redelivered").isSameAs(inOrder);
+    }
+
+    @Test
+    void applyWhenCredentialsArriveBeforeTheRegistrationThenTheRegistrationStillMakesItActive() {
+        ClientDocument credentialsOnly = fold(null, event(TestTokens.secretSet(id, T1), 1));
+        ClientDocument completed = fold(credentialsOnly, event(registered, 0));
+
+        assertThat(credentialsOnly.status()).isNull();
+        assertThat(completed.status()).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(completed.tokenEndpointAuthMethod()).isEqualTo(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC);
+        assertThat(completed).isEqualTo(fold(null, event(registered, 0), event(TestTokens.secretSet(id, T1), 1)));
     }
 
     @Test

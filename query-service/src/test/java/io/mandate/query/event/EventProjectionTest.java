@@ -14,6 +14,14 @@ import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.query.ingest.IndexWrite;
 import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
+import io.mandate.query.testdata.TestTokens;
+import io.mandate.messages.client.ClientCredentialsSet;
+import io.mandate.messages.id.GrantId;
+import io.mandate.messages.key.SigningKeyCreated;
+import io.mandate.messages.key.SigningKeyRetired;
+import io.mandate.messages.token.ClientTokenIssued;
+import io.mandate.messages.token.TokenExchangeRefused;
+import io.mandate.messages.token.TokenExchanged;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -152,5 +160,97 @@ class EventProjectionTest {
         assertThat(tokenRevoked.jti()).isEqualTo(token.jti().value());
         assertThat(tokenRevoked.reason()).isEqualTo("token replayed");
         assertThat(tokenRevoked.clientId()).isNull();
+    }
+
+    @Test
+    void toDocumentWhenCredentialsSetThenClientAndWhoSetThemButNoSecretHashInTheSearchableFields() {
+        ClientId client = ClientId.of("agent-x");
+        ClientCredentialsSet set = TestTokens.secretSet(client, AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(set, 1, AT));
+
+        assertThat(document.type()).isEqualTo("ClientCredentialsSet");
+        assertThat(document.aggregateId()).isEqualTo("agent-x");
+        assertThat(document.clientId()).isEqualTo("agent-x");
+        assertThat(document.actor()).isEqualTo("admin");
+        assertThat(List.of(String.valueOf(document.reason()), String.valueOf(document.jti()), String.valueOf(document.keyId())))
+                .noneMatch(field -> field.contains("sha256:"));
+    }
+
+    @Test
+    void toDocumentWhenTokenExchangedThenGrantUserAgentHolderAudienceScopesJtiAndKey() {
+        GrantId grant = GrantId.random();
+        TokenExchanged exchanged = TestTokens.exchanged(grant, UserId.of("alice"), ClientId.of("travel-agent"),
+                ClientId.of("calendar-mcp"), AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(exchanged, 0, AT));
+
+        assertThat(document.type()).isEqualTo("TokenExchanged");
+        assertThat(document.aggregateId()).isEqualTo("issued:" + exchanged.jti().value());
+        assertThat(document.grantId()).isEqualTo(grant.value());
+        assertThat(document.userId()).isEqualTo("alice");
+        assertThat(document.agentId()).as("the grant's agent, last in the chain").isEqualTo("travel-agent");
+        assertThat(document.clientId()).as("the holder").isEqualTo("calendar-mcp");
+        assertThat(document.actor()).isEqualTo("calendar-mcp");
+        assertThat(document.audience()).isEqualTo("https://calendar.example.com");
+        assertThat(document.scopes()).containsExactly("calendar.read");
+        assertThat(document.jti()).isEqualTo(exchanged.jti().value());
+        assertThat(document.keyId()).isEqualTo(exchanged.keyId());
+    }
+
+    @Test
+    void toDocumentWhenClientTokenIssuedThenClientAudienceScopesJtiAndKey() {
+        ClientTokenIssued issued = TestTokens.clientTokenIssued(ClientId.of("batch-app"), AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(issued, 0, AT));
+
+        assertThat(document.clientId()).isEqualTo("batch-app");
+        assertThat(document.grantId()).isNull();
+        assertThat(document.jti()).isEqualTo(issued.jti().value());
+        assertThat(document.keyId()).isEqualTo(issued.keyId());
+        assertThat(document.scopes()).containsExactly("calendar.read");
+    }
+
+    @Test
+    void toDocumentWhenExchangeRefusedThenClientGrantUserSubjectTokenAndReason() {
+        GrantId grant = GrantId.random();
+        TokenExchangeRefused refused = TestTokens.refused(ClientId.of("calendar-mcp"), grant, UserId.of("alice"), AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(refused, 0, AT));
+
+        assertThat(document.aggregateId()).isEqualTo("refusal:" + refused.refusalId());
+        assertThat(document.clientId()).isEqualTo("calendar-mcp");
+        assertThat(document.actor()).isEqualTo("calendar-mcp");
+        assertThat(document.grantId()).isEqualTo(grant.value());
+        assertThat(document.userId()).isEqualTo("alice");
+        assertThat(document.jti()).isEqualTo(refused.subjectTokenId());
+        assertThat(document.reason()).isEqualTo("scope_exceeds_grant");
+    }
+
+    @Test
+    void toDocumentWhenRefusalKnowsNoClientGrantOrUserThenThoseFieldsAbsent() {
+        TokenExchangeRefused anonymous = new TokenExchangeRefused("refusal-1", null, null, false, "invalid_client",
+                "client_authentication_failed", null, null, null, null, null, AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(anonymous, 0, AT));
+
+        assertThat(document.clientId()).isNull();
+        assertThat(document.grantId()).isNull();
+        assertThat(document.userId()).isNull();
+        assertThat(document.reason()).isEqualTo("client_authentication_failed");
+    }
+
+    @Test
+    void toDocumentWhenSigningKeyEventsThenKeyIdOnEachOfTheKeysEvents() {
+        SigningKeyCreated created = TestTokens.keyCreated(AT);
+        SigningKeyRetired retired = new SigningKeyRetired(created.keyId(), AT, AT.plusSeconds(600));
+
+        EventDocument creation = projection.toDocument(TestGrants.envelopeOf(created, 0, AT));
+        EventDocument retirement = projection.toDocument(TestGrants.envelopeOf(retired, 2, AT));
+
+        assertThat(creation.keyId()).isEqualTo(created.keyId());
+        assertThat(creation.aggregateId()).isEqualTo("key:" + created.keyId());
+        assertThat(retirement.keyId()).isEqualTo(created.keyId());
+        assertThat(retirement.aggregateId()).isEqualTo(creation.aggregateId());
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A plain Kafka producer speaking the wire contract (key = aggregate id, value = codec bytes). */
+/** A plain Kafka producer speaking the wire contract (key = the envelope's partition key, value = codec bytes). */
 public final class EventProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
@@ -29,12 +29,12 @@ public final class EventProducer implements AutoCloseable {
 
     /** Publishes like the command side does; returns where the record landed. */
     public RecordMetadata publish(EventEnvelope envelope) {
-        return send(new ProducerRecord<>(envelope.topic(), envelope.aggregateId(), codec.encode(envelope)));
+        return send(new ProducerRecord<>(envelope.topic(), envelope.partitionKey(), codec.encode(envelope)));
     }
 
     /** Publishes onto one partition, so a test knows what the consumer has read before it. */
     public RecordMetadata publish(EventEnvelope envelope, int partition) {
-        return send(new ProducerRecord<>(envelope.topic(), partition, envelope.aggregateId(), codec.encode(envelope)));
+        return send(new ProducerRecord<>(envelope.topic(), partition, envelope.partitionKey(), codec.encode(envelope)));
     }
 
     public RecordMetadata publishRaw(String topic, int partition, String key, String value) {
