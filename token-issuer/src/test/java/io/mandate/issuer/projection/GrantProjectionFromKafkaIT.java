@@ -2,6 +2,7 @@ package io.mandate.issuer.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.infra.testkit.TestStack;
+import io.mandate.issuer.support.EventStoreSchema;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.issuer.support.StackProducer;
@@ -50,6 +51,7 @@ class GrantProjectionFromKafkaIT {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         TestStack.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        EventStoreSchema.ensureInTestStack();
     }
 
     @BeforeAll
@@ -136,7 +138,7 @@ class GrantProjectionFromKafkaIT {
         JsonNode details = health(admin()).get("components").get("projection").get("details");
         assertThat(details.get("caughtUp").asBoolean()).isTrue();
         assertThat(details.get("grants").isInt()).isTrue();
-        assertThat(details.get("partitions").asInt()).isEqualTo(3 * partitionsOfGrantsTopic());
+        assertThat(details.get("partitions").asInt()).isEqualTo(ProjectionReader.TOPICS.size() * partitionsOfGrantsTopic());
         assertThat(http.getForEntity("/actuator/health/readiness", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

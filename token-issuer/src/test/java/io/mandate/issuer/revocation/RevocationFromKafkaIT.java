@@ -2,6 +2,7 @@ package io.mandate.issuer.revocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.infra.testkit.TestStack;
+import io.mandate.issuer.support.EventStoreSchema;
 import io.mandate.issuer.projection.TestEvents;
 import io.mandate.messages.MandateEvent;
 import io.mandate.issuer.support.StackProducer;
@@ -48,6 +49,7 @@ class RevocationFromKafkaIT {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         TestStack.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        EventStoreSchema.ensureInTestStack();
     }
 
     @BeforeAll
