@@ -58,7 +58,7 @@ class ExchangeConfiguration {
                               IssuerProjection projection, TokenProperties properties, IssuerProperties issuer,
                               Clock clock) {
         String issuerId = issuer.url().toString();
-        return new TokenService(rules, subjects, new TokenMinter(issuerId), keys, ledger, projection, properties,
+        return new TokenService(rules, subjects, new TokenMinter(issuerId, properties.headerType()), keys, ledger, projection, properties,
                 issuerId, clock);
     }
 }

@@ -44,6 +44,7 @@ public class SubjectTokens {
     private final ExternalIssuers external;
     private final TokenProperties properties;
     private final Clock clock;
+    private final JOSEObjectType configuredType;
 
     public SubjectTokens(IssuerProperties issuer, SigningKeys keys, ExternalIssuers external, TokenProperties properties,
                          Clock clock) {
@@ -52,6 +53,7 @@ public class SubjectTokens {
         this.external = external;
         this.properties = properties;
         this.clock = clock;
+        this.configuredType = new JOSEObjectType(properties.headerType());
     }
 
     public Subject verifySubject(String token, String tokenType) {
@@ -95,7 +97,9 @@ public class SubjectTokens {
         if (!SigningKey.ALGORITHM.equals(jwt.getHeader().getAlgorithm())) {
             throw invalid(parameter + " algorithm is not accepted", parameter + "_algorithm");
         }
-        if (!ACCESS_TOKEN_TYPE.equals(jwt.getHeader().getType())) {
+        // Mandate signs nothing but access tokens with these keys, so the configured compatibility
+        // type (JWT) is as unambiguous as at+jwt; anything else (or no typ) is refused.
+        if (!ACCESS_TOKEN_TYPE.equals(jwt.getHeader().getType()) && !configuredType.equals(jwt.getHeader().getType())) {
             throw invalid(parameter + " is not an access token (typ at+jwt)", parameter + "_type");
         }
         Instant now = clock.instant();

@@ -1,7 +1,9 @@
 package io.mandate.issuer.exchange;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import io.mandate.issuer.token.TokenProperties;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mandate.issuer.keys.SigningKey;
@@ -24,9 +26,16 @@ import java.util.Map;
 public class TokenMinter {
 
     private final String issuer;
+    private final JOSEObjectType type;
 
     public TokenMinter(String issuer) {
+        this(issuer, TokenProperties.RFC9068_TYPE);
+    }
+
+    /** @param headerType {@code at+jwt} (RFC 9068) or {@code JWT} (compatibility, see {@link TokenProperties}) */
+    public TokenMinter(String issuer, String headerType) {
         this.issuer = issuer;
+        this.type = new JOSEObjectType(headerType);
     }
 
     public String delegated(TokenPlan plan, SigningKey key) {
@@ -60,9 +69,9 @@ public class TokenMinter {
                 .jwtID(jti.value());
     }
 
-    private static String sign(JWTClaimsSet claims, SigningKey key) {
+    private String sign(JWTClaimsSet claims, SigningKey key) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(SigningKey.ALGORITHM)
-                .type(SubjectTokens.ACCESS_TOKEN_TYPE).keyID(key.keyId()).build(), claims);
+                .type(type).keyID(key.keyId()).build(), claims);
         try {
             jwt.sign(key.signer());
         } catch (JOSEException e) {
