@@ -1,6 +1,7 @@
 package io.mandate.issuer.token;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.time.Duration;
 
@@ -27,6 +28,7 @@ public record TokenProperties(Duration accessTokenTtl, Duration clockSkew, Durat
         this(accessTokenTtl, clockSkew, maxAssertionTtl, keyRotation, null);
     }
 
+    @ConstructorBinding  // the canonical constructor binds; the shorter one is for tests and code
     public TokenProperties {
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
