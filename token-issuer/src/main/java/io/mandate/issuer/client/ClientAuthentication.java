@@ -129,6 +129,9 @@ public class ClientAuthentication {
         if (credentials.assertion().length() > MAX_ASSERTION_LENGTH) {
             throw OAuth2ErrorException.invalidClient("client_assertion is too large", "malformed_client_assertion");
         }
+        if (!io.mandate.issuer.exchange.CompactJws.isStrict(credentials.assertion())) {
+            throw OAuth2ErrorException.invalidClient("client_assertion is not a signed JWT", "malformed_client_assertion");
+        }
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {

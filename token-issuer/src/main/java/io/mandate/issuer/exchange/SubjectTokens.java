@@ -139,6 +139,11 @@ public class SubjectTokens {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid(parameter + " is too large", parameter + "_too_large");
         }
+        if (!CompactJws.isStrict(token)) {
+            // Nimbus's base64url decoder skips characters outside the alphabet, so "sig==" or "s ig"
+            // would verify as "sig": one token, many spellings. Only the canonical form is accepted.
+            throw invalid(parameter + " is not a signed JWT", parameter + "_malformed");
+        }
         try {
             // Parses JWS compact serialisation only: unsecured ("alg":"none") and encrypted JWTs fail here.
             return SignedJWT.parse(token);

@@ -7,6 +7,7 @@ import io.mandate.issuer.exchange.SubjectTokens;
 import io.mandate.issuer.exchange.TokenStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +46,7 @@ class IntrospectionEndpoint {
                 .filter(found -> status.mayInspect(caller.client(), found))
                 .filter(status::isActive);
         Map<String, Object> body = verified.map(status::introspection).orElse(Map.of("active", false));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+                .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

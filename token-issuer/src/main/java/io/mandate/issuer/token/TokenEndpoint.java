@@ -7,6 +7,7 @@ import io.mandate.issuer.exchange.TokenResponse;
 import io.mandate.issuer.exchange.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,7 +49,10 @@ class TokenEndpoint {
                 default -> throw OAuth2ErrorException.refused(OAuth2Error.unsupportedGrantType(
                         "Supported grant types: " + TOKEN_EXCHANGE + ", " + CLIENT_CREDENTIALS), "unsupported_grant_type");
             };
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(response);
+            // Content-Type set here, not negotiated: RFC 6749 §5.1 answers JSON whatever Accept says,
+            // and a token already recorded must never be lost to a 406 or 500 while writing it.
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+                    .contentType(MediaType.APPLICATION_JSON).body(response);
         } catch (OAuth2ErrorException refusal) {
             if (!"ledger_unavailable".equals(refusal.reason())) {
                 tokens.recordRefusal(context, refusal);

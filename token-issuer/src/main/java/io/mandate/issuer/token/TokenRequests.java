@@ -34,9 +34,13 @@ public final class TokenRequests {
             return false;
         }
         try {
-            return MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
-            return false;  // an unparsable Content-Type is the client's error, not a 500
+            MediaType type = MediaType.parseMediaType(contentType);
+            String charset = type.getParameter("charset");
+            return type.isConcrete() && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
+                    && (charset == null || java.nio.charset.Charset.isSupported(charset.replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            // InvalidMediaTypeException, IllegalCharsetNameException: the client's error, never a 500.
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mandate.issuer.token;
 
 import io.mandate.issuer.exchange.ExchangeFixture;
+import io.mandate.issuer.web.CharsetGuardFilter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -21,6 +22,7 @@ public final class TokenEndpointHarness {
                         new IntrospectionEndpoint(world.authentication, world.subjects, world.status),
                         new RevocationEndpoint(world.authentication, world.subjects, world.ledger))
                 .setControllerAdvice(new TokenEndpointErrors())
+                .addFilters(new CharsetGuardFilter())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter())
                 .build();
     }
