@@ -21,7 +21,9 @@ import java.util.Map;
 
 /**
  * The four services, started once per test JVM from their executable jars as separate
- * processes (as {@code ./mandate up} runs them), on free ports, against {@link TestStack}.
+ * processes (as {@code ./mandate up} runs them), on free ports, against {@link TestStack}. The
+ * token-issuer trusts the tests' own identity provider ({@link TestIdentityProvider}), so a test
+ * can present a user's token as the subject of a first exchange.
  */
 final class RunningMandate {
 
@@ -29,10 +31,13 @@ final class RunningMandate {
 
     private final Map<String, ServiceComponent> services;
     private final TestStack stack;
+    private final TestIdentityProvider identityProvider;
 
-    private RunningMandate(Map<String, ServiceComponent> services, TestStack stack) {
+    private RunningMandate(Map<String, ServiceComponent> services, TestStack stack,
+                           TestIdentityProvider identityProvider) {
         this.services = services;
         this.stack = stack;
+        this.identityProvider = identityProvider;
     }
 
     static synchronized RunningMandate get() {
@@ -45,12 +50,14 @@ final class RunningMandate {
     private static RunningMandate start(TestStack stack) {
         Distributions distributions = Distributions.locate(Path.of(System.getProperty("user.dir")));
         Path home = createHome(distributions);
+        TestIdentityProvider identityProvider = TestIdentityProvider.create(home);
         Map<String, Integer> ports = new LinkedHashMap<>();
         StackComponents.SERVICES.forEach(module -> ports.put(module, Processes.freePort()));
         Map<String, String> environment = new HashMap<>(stack.serviceEnvironment());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         environment.put("MANDATE_QUERY_SERVICE_URL", "http://127.0.0.1:" + ports.get(StackSettings.QUERY_SERVICE));
         environment.put("MANDATE_ISSUER_URL", "http://127.0.0.1:" + ports.get(StackSettings.TOKEN_ISSUER));
+        environment.putAll(identityProvider.issuerEnvironment());
         Map<String, StackSettings.Port> named = new LinkedHashMap<>();
         StackSettings defaults = StackSettings.fromEnvironment(home, Map.of());
         ports.forEach((module, port) -> {
@@ -64,7 +71,7 @@ final class RunningMandate {
         LocalStack processes = new LocalStack(List.of(new ArrayList<Component>(services.values())), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(processes::stop, "mandate-services-stop"));
         processes.start();
-        return new RunningMandate(services, stack);
+        return new RunningMandate(services, stack, identityProvider);
     }
 
     private static Path createHome(Distributions distributions) {
@@ -81,5 +88,19 @@ final class RunningMandate {
 
     TestStack stack() {
         return stack;
+    }
+
+    /** The token-issuer's issuer identifier: the base of its endpoints and every token's {@code iss}. */
+    String issuerUrl() {
+        return url(StackSettings.TOKEN_ISSUER);
+    }
+
+    /** A token for the user from the identity provider the token-issuer trusts. */
+    String userToken(String userId) {
+        return identityProvider.userToken(userId);
+    }
+
+    TestIdentityProvider identityProvider() {
+        return identityProvider;
     }
 }
