@@ -11,16 +11,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * "A token from Mandate validates unchanged in a stock Spring Security resource server configured
  * only with Mandate's issuer URI": the server discovers the keys from the issuer's metadata, accepts
  * a token from a real exchange, and refuses no token, a forged one, and one from another issuer.
+ *
+ * <p>Spring Security 6.5's decoder accepts only {@code typ: JWT} or no {@code typ}, not RFC 9068's
+ * {@code at+jwt} (docs/tokens.md, "Header type"). So the resource server here trusts a second
+ * token-issuer instance, started beside the stack in the documented compatibility mode
+ * ({@code MANDATE_TOKEN_HEADER_TYPE=JWT}); the resource server itself stays stock. The second
+ * instance also shows two issuers sharing one event store and Kafka.
  */
 class ResourceServerIT {
 
@@ -32,28 +40,40 @@ class ResourceServerIT {
     private static ClientCredential agent;
     private static String token;
     private static ConfigurableApplicationContext resourceServer;
+    private static RunningMandate.ExtraIssuer compatibleIssuer;
+    private static String compatibleIssuerUrl;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void exchangeATokenAndStartTheResourceServer() {
         mandate = RunningMandate.get();
-        OAuthClient oauth = new OAuthClient(mandate.issuerUrl());
-        MandateAdmin admin = new MandateAdmin(mandate, oauth);
+        compatibleIssuer = mandate.startExtraIssuer("issuer-jwt-typ", Map.of("MANDATE_TOKEN_HEADER_TYPE", "JWT"));
+        compatibleIssuerUrl = compatibleIssuer.url();
+        MandateAdmin admin = new MandateAdmin(mandate, new OAuthClient(mandate.issuerUrl()));
+        OAuthClient oauth = new OAuthClient(compatibleIssuerUrl);
         admin.registerWithSecret("notes-api-" + RUN, "RESOURCE_SERVER", List.of("notes.read"), List.of(NOTES_API));
         agent = admin.registerWithSecret("notes-agent-" + RUN, "AGENT", List.of("notes.read"), List.of());
         String grant = admin.createGrant(DAVE, agent.clientId(), NOTES_API, List.of("notes.read"), Map.of("maxDepth", 1));
         admin.awaitIssuerHas(List.of(grant), List.of(agent));
+        Http http = new Http();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> http.get(
+                compatibleIssuerUrl + "/internal/projection/grants/" + grant, "admin", "mandate-admin").statusCode() == 200
+                && oauth.introspect(agent, "not-a-token").ok());
         OAuthClient.Response exchanged = oauth.exchange(agent, mandate.userToken(DAVE), OAuthClient.JWT_TOKEN_TYPE,
                 NOTES_API, null);
         assertThat(exchanged.status()).as("%s", exchanged).isEqualTo(200);
         token = exchanged.accessToken();
-        resourceServer = StockResourceServer.start(mandate.issuerUrl());
+        assertThat(IssuedToken.parse(token).header().getType().getType()).isEqualTo("JWT");
+        resourceServer = StockResourceServer.start(compatibleIssuerUrl);
     }
 
     @AfterAll
     static void stopTheResourceServer() {
         if (resourceServer != null) {
             resourceServer.close();
+        }
+        if (compatibleIssuer != null) {
+            compatibleIssuer.process().stop();
         }
     }
 

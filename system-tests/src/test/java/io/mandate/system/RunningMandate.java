@@ -32,12 +32,19 @@ final class RunningMandate {
     private final Map<String, ServiceComponent> services;
     private final TestStack stack;
     private final TestIdentityProvider identityProvider;
+    private final Map<String, String> environment;
+    private final Path home;
+    private final Distributions distributions;
 
     private RunningMandate(Map<String, ServiceComponent> services, TestStack stack,
-                           TestIdentityProvider identityProvider) {
+                           TestIdentityProvider identityProvider, Map<String, String> environment, Path home,
+                           Distributions distributions) {
         this.services = services;
         this.stack = stack;
         this.identityProvider = identityProvider;
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+        this.distributions = distributions;
     }
 
     static synchronized RunningMandate get() {
@@ -71,7 +78,38 @@ final class RunningMandate {
         LocalStack processes = new LocalStack(List.of(new ArrayList<Component>(services.values())), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(processes::stop, "mandate-services-stop"));
         processes.start();
-        return new RunningMandate(services, stack, identityProvider);
+        return new RunningMandate(services, stack, identityProvider, environment, home, distributions);
+    }
+
+    /**
+     * One more token-issuer instance beside the running stack (same event store, same Kafka, same
+     * trusted identity provider), with its own port, issuer URL and home, and the given extra
+     * settings. The caller stops it.
+     */
+    /** An extra token-issuer: its issuer URL, and the process to stop. */
+    record ExtraIssuer(String url, LocalStack process) {
+    }
+
+    ExtraIssuer startExtraIssuer(String name, Map<String, String> settings) {
+        int port = Processes.freePort();
+        Map<String, String> extra = new HashMap<>(environment);
+        String variable = StackSettings.fromEnvironment(home, Map.of()).port(StackSettings.TOKEN_ISSUER).variable();
+        extra.put(variable, Integer.toString(port));
+        extra.put("MANDATE_ISSUER_URL", "http://127.0.0.1:" + port);
+        extra.putAll(settings);
+        Path extraHome;
+        try {
+            extraHome = Files.createDirectories(home.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServiceComponent issuer = new ServiceComponent(StackSettings.TOKEN_ISSUER,
+                () -> distributions.serviceJar(StackSettings.TOKEN_ISSUER), new StackSettings.Port(port, variable),
+                extra, extraHome);
+        LocalStack process = new LocalStack(List.of(List.<Component>of(issuer)), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::stop, name + "-stop"));
+        process.start();
+        return new ExtraIssuer(issuer.url(), process);
     }
 
     private static Path createHome(Distributions distributions) {
