@@ -1,0 +1,190 @@
+package io.mandate.system.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Token exchanges per second at {@code POST /oauth2/token}, with every exchange durably recorded
+ * (PostgreSQL fsync on), beside the crypto limit measured in the same run (issue #8). Not a test:
+ *
+ * <pre>./mvnw -B -q -pl system-tests -Pbenchmark test-compile exec:java
+ *   -Dbench.rounds=3 -Dbench.seconds=30 -Dbench.warmup=20 -Dbench.workers=64 -Dbench.agents=32 -Dbench.users=8
+ *   -Dbench.cryptoSeconds=1 -Dbench.jfr=false</pre>
+ *
+ * See docs/benchmarks.md.
+ */
+public final class TokenExchangeBenchmark {
+
+    private static final List<String> SCOPES = List.of("bench.read", "bench.write", "bench.admin");
+    private static final List<String> GRANTED = List.of("bench.read", "bench.write");
+    private static final String RESOURCE = "https://bench-api.example/api";
+
+    private TokenExchangeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Duration round = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
+        int workers = Integer.getInteger("bench.workers", 64);
+        int agentCount = Integer.getInteger("bench.agents", 32);
+        int users = Integer.getInteger("bench.users", 8);
+        Duration cryptoEach = Duration.ofMillis((long) (1000 * Double.parseDouble(System.getProperty("bench.cryptoSeconds", "1"))));
+        boolean jfr = Boolean.getBoolean("bench.jfr");
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        BenchStack stack = BenchStack.start();
+        try (Connection db = DriverManager.getConnection(stack.stack.jdbcUrl(), stack.stack.jdbcUsername(),
+                stack.stack.jdbcPassword())) {
+            String fsync = show(db, "fsync");
+            String synchronousCommit = show(db, "synchronous_commit");
+            System.out.printf(Locale.ROOT, "%s; PostgreSQL %s, fsync=%s, synchronous_commit=%s; %d cores (load generator "
+                            + "shares them), JDK %s; %d agents, %d users, %d workers, %d rounds of %d s after %d s warm-up%n",
+                    Instant.now(), show(db, "server_version"), fsync, synchronousCommit, cores,
+                    System.getProperty("java.version"), agentCount, users, workers, rounds, round.toSeconds(), warmup.toSeconds());
+            if (!"on".equals(fsync) || !"on".equals(synchronousCommit)) {
+                System.out.println("WARNING: PostgreSQL is not durable (fsync/synchronous_commit off): figures overstate");
+            }
+        }
+
+        ExchangeLoad load = register(stack, agentCount, users, workers);
+        CryptoBaseline crypto = new CryptoBaseline();
+        System.out.println("crypto provider (load generator, same selection as the issuer): " + crypto.providerName);
+
+        System.out.printf(Locale.ROOT, "warm-up %d s ...%n", warmup.toSeconds());
+        report("warm-up", load.run(warmup));
+        crypto.measure(cores, cryptoEach);
+        OptionalLong issuer = CpuSplit.issuerPid();
+        if (jfr && issuer.isPresent()) {
+            jcmd(issuer.getAsLong(), "JFR.start", "name=bench", "settings=profile");
+        }
+
+        List<double[]> rows = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            Map<String, Double> batchesBefore = stack.meter("mandate.ledger.batch.size");
+            CpuSplit cpuBefore = CpuSplit.now();
+            ExchangeLoad.Result result = load.run(round);
+            String cpu = CpuSplit.now().since(cpuBefore);
+            Map<String, Double> batchesAfter = stack.meter("mandate.ledger.batch.size");
+            CryptoBaseline.Rates rates = crypto.measure(cores, cryptoEach);
+            double firstShare = (double) result.firstHops() / Math.max(1, result.ok() + result.refused() + result.unexpected());
+            // one sign + one verify per exchange, and a second verify for first hops (the IdP token)
+            double limit = 1.0 / (1.0 / rates.signN() + (1.0 + firstShare) / rates.verifyN());
+            double batches = batchesAfter.getOrDefault("COUNT", 0.0) - batchesBefore.getOrDefault("COUNT", 0.0);
+            double entries = batchesAfter.getOrDefault("TOTAL", 0.0) - batchesBefore.getOrDefault("TOTAL", 0.0);
+            report("round " + r, result);
+            System.out.printf(Locale.ROOT, "  ledger: %.0f batches, mean %.1f entries/batch; %s%n", batches,
+                    batches == 0 ? 0 : entries / batches, cpu);
+            System.out.printf(Locale.ROOT, "  crypto ES256: sign %.0f/s, verify %.0f/s (1 thread); sign %.0f/s, verify %.0f/s "
+                            + "(%d threads); first-hop share %.2f → crypto limit %.0f exchanges/s; endpoint ÷ limit %.3f%n",
+                    rates.sign1(), rates.verify1(), rates.signN(), rates.verifyN(), cores, firstShare, limit,
+                    result.throughput() / limit);
+            rows.add(new double[] {result.throughput(), result.percentileMillis(50), result.percentileMillis(90),
+                    result.percentileMillis(99), result.percentileMillis(99.9), result.ok(), result.refused(),
+                    result.unexpected(), batches == 0 ? 0 : entries / batches, limit, result.throughput() / limit});
+            if (result.unexpected() > 0) {
+                System.out.println("FAILED: " + result.unexpected() + " unexpected answers, e.g. " + result.examples());
+                System.exit(1);
+            }
+        }
+        if (jfr && issuer.isPresent()) {
+            String file = System.getProperty("user.dir") + "/target/token-issuer-bench.jfr";
+            jcmd(issuer.getAsLong(), "JFR.dump", "name=bench", "filename=" + file);
+            System.out.println("JFR recording of the token-issuer (measured rounds): " + file);
+        }
+        table(rows);
+        System.exit(0);
+    }
+
+    private static ExchangeLoad register(BenchStack stack, int agentCount, int users, int workers) {
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        Map<String, Object> policy = Map.of("allowedNextKinds", List.of("MCP_SERVER", "AGENT"), "maxDepth", 3);
+        String resourceSecret = stack.registerClient("bench-api-" + run, "RESOURCE_SERVER", SCOPES, List.of(RESOURCE));
+        String mcpId = "bench-mcp-" + run;
+        String mcpSecret = stack.registerClient(mcpId, "MCP_SERVER", SCOPES, List.of("https://bench-mcp.example/mcp"));
+        List<ExchangeLoad.Agent> agents = new ArrayList<>();
+        List<String> grants = new ArrayList<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (int a = 0; a < agentCount; a++) {
+            String agentId = String.format(Locale.ROOT, "bench-agent-%02d-%s", a, run);
+            String secret = stack.registerClient(agentId, "AGENT", SCOPES, List.of());
+            secrets.put(agentId, secret);
+            String userId = String.format(Locale.ROOT, "bench-user-%02d-%s", a % users, run);
+            grants.add(stack.createGrant(userId, agentId, RESOURCE, GRANTED, policy));
+            agents.add(new ExchangeLoad.Agent(new ExchangeLoad.Client(agentId, BenchStack.clientBasic(agentId, secret)), userId));
+        }
+        stack.awaitClient("bench-api-" + run, resourceSecret);
+        stack.awaitClient(mcpId, mcpSecret);
+        secrets.forEach(stack::awaitClient);
+        grants.forEach(stack::awaitGrant);
+        System.out.printf(Locale.ROOT, "registered %d agents, 1 MCP server, 1 resource server, %d users, %d grants "
+                + "(next: MCP servers and agents, depth 3); the issuer's projection has them%n", agentCount, users, grants.size());
+        return new ExchangeLoad(stack, agents, new ExchangeLoad.Client(mcpId, BenchStack.clientBasic(mcpId, mcpSecret)),
+                RESOURCE, workers);
+    }
+
+    private static void report(String name, ExchangeLoad.Result result) {
+        System.out.printf(Locale.ROOT, "%s: %.0f exchanges/s over %.1f s; latency ms p50 %.1f p90 %.1f p99 %.1f p99.9 %.1f; "
+                        + "200: %d, expected invalid_scope: %d, unexpected: %d%n", name, result.throughput(), result.seconds(),
+                result.percentileMillis(50), result.percentileMillis(90), result.percentileMillis(99),
+                result.percentileMillis(99.9), result.ok(), result.refused(), result.unexpected());
+        if (result.unexpected() > 0) {
+            System.out.println("FAILED: " + result.unexpected() + " unexpected answers, e.g. " + result.examples());
+            System.exit(1);
+        }
+    }
+
+    private static void table(List<double[]> rows) {
+        System.out.println();
+        System.out.println("| round | exchanges/s | p50 ms | p90 ms | p99 ms | p99.9 ms | 200 | invalid_scope (expected) "
+                + "| unexpected | entries/batch | crypto limit /s | endpoint ÷ limit |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int r = 0; r < rows.size(); r++) {
+            System.out.println(line(Integer.toString(r + 1), rows.get(r)));
+        }
+        double[] medians = new double[rows.get(0).length];
+        for (int c = 0; c < medians.length; c++) {
+            int column = c;
+            medians[c] = median(rows, row -> row[column]);
+        }
+        System.out.println(line("**median**", medians));
+    }
+
+    private static String line(String name, double[] v) {
+        return String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %.1f | %,.0f | %,.0f | %,.0f | %.1f | %,.0f | %.3f |",
+                name, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+    }
+
+    private static double median(List<double[]> rows, ToDoubleFunction<double[]> column) {
+        double[] values = rows.stream().mapToDouble(column).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static String show(Connection db, String setting) throws Exception {
+        try (ResultSet result = db.createStatement().executeQuery("show " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
+        line.addAll(Arrays.asList(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("jcmd " + String.join(" ", command) + ": " + output.trim().replace('\n', ' '));
+    }
+}
