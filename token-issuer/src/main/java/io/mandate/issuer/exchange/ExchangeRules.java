@@ -1,5 +1,6 @@
 package io.mandate.issuer.exchange;
 
+import io.mandate.issuer.ids.RandomIds;
 import io.mandate.issuer.projection.ClientView;
 import io.mandate.issuer.projection.GrantView;
 import io.mandate.issuer.projection.IssuerProjection;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * The delegation rules of a token exchange (docs/tokens.md, "Rules"), decided from the issuer's
@@ -203,7 +203,7 @@ public class ExchangeRules {
     }
 
     private static Jti newJti() {
-        return Jti.of(UUID.randomUUID().toString());
+        return Jti.of(RandomIds.uuid());
     }
 
     private static OAuth2ErrorException refused(OAuth2Error error, String reason) {

@@ -1,12 +1,12 @@
 package io.mandate.issuer.exchange;
 
+import io.mandate.issuer.ids.RandomIds;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.UserId;
 import io.mandate.messages.token.TokenExchangeRefused;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * What is known about a token request as it is decided, so that a refusal at any step records
@@ -60,7 +60,7 @@ public final class RefusalContext {
     }
 
     public TokenExchangeRefused refusal(String error, String reason, Instant at) {
-        return new TokenExchangeRefused(UUID.randomUUID().toString(), grantType, clientId, authenticated, error,
+        return new TokenExchangeRefused(RandomIds.uuid(), grantType, clientId, authenticated, error,
                 reason, subjectTokenId, grantId, userId, requestedScope, requestedAudience, at);
     }
 

@@ -1,5 +1,6 @@
 package io.mandate.issuer.exchange;
 
+import io.mandate.issuer.ids.RandomIds;
 import io.mandate.issuer.client.AuthenticatedClient;
 import io.mandate.issuer.keys.SigningKey;
 import io.mandate.issuer.keys.SigningKeys;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -117,7 +117,7 @@ public class TokenService {
         String audience = target.map(value -> new Targets(projection).resolve(value).orElseThrow(() ->
                 OAuth2ErrorException.refused(OAuth2Error.invalidTarget("The audience or resource is not registered"),
                         "unknown_target")).audience()).orElse(issuer);
-        Jti jti = Jti.of(UUID.randomUUID().toString());
+        Jti jti = Jti.of(RandomIds.uuid());
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         String token = minter.clientToken(jti, client.client().clientId(), audience, scopes, now, expiresAt, key);
         record(new LedgerEntry(new ClientTokenIssued(jti, client.client().clientId(), audience, scopes, key.keyId(), now,

@@ -1,5 +1,6 @@
 package io.mandate.issuer.ledger;
 
+import io.mandate.issuer.ids.RandomIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.messages.MandateEvent;
@@ -27,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static java.time.temporal.ChronoField.DAY_OF_MONTH;
@@ -111,7 +111,7 @@ final class AxonRows {
             throw new IllegalArgumentException("not a token-issuer stream: " + type.name());
         }
         try {
-            return new EventRow(UUID.randomUUID().toString(), event.aggregateId(), aggregateType,
+            return new EventRow(RandomIds.uuid(), event.aggregateId(), aggregateType,
                     event.getClass().getName(), Integer.toString(type.revision()), mapper.writeValueAsBytes(event),
                     event instanceof SigningKeyEvent);
         } catch (JsonProcessingException e) {
