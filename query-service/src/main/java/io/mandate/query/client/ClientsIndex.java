@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** The {@code mandate-clients} index: one document per client, its current state. */
 @Configuration
-class ClientsIndex {
+public class ClientsIndex {
 
-    static final IndexDefinition DEFINITION =
+    public static final IndexDefinition DEFINITION =
             new IndexDefinition("mandate-clients", 1, "elasticsearch/mandate-clients.json");
 
     @Bean

@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** The {@code mandate-grants} index: one document per grant, its current state. */
 @Configuration
-class GrantsIndex {
+public class GrantsIndex {
 
-    static final IndexDefinition DEFINITION =
+    public static final IndexDefinition DEFINITION =
             new IndexDefinition("mandate-grants", 1, "elasticsearch/mandate-grants.json");
 
     @Bean
