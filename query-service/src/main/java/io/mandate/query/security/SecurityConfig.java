@@ -33,6 +33,8 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.READERS)
+                        // One-click revocation: responders only (not ADMIN, not INVESTIGATOR).
+                        .requestMatchers(HttpMethod.POST, "/api/actions/**").hasRole(Roles.RESPONDER)
                         .anyRequest().denyAll());
         return http.build();
     }
