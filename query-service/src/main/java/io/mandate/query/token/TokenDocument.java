@@ -48,7 +48,7 @@ public record TokenDocument(String jti,
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
-    static TokenDocument of(TokenExchanged e) {
+    public static TokenDocument of(TokenExchanged e) {
         List<String> lineage = e.lineage().stream().map(Jti::value).toList();
         List<String> chain = e.actorChain().stream().map(ClientId::value).toList();
         return new TokenDocument(e.jti().value(), TokenKind.EXCHANGED, e.parentJti() == null ? null : e.parentJti().value(),
@@ -57,7 +57,7 @@ public record TokenDocument(String jti,
                 e.audience(), e.scopes().asList(), e.subjectIssuer(), e.keyId(), e.issuedAt(), e.expiresAt());
     }
 
-    static TokenDocument of(ClientTokenIssued e) {
+    public static TokenDocument of(ClientTokenIssued e) {
         return new TokenDocument(e.jti().value(), TokenKind.CLIENT_CREDENTIALS, null, List.of(), e.jti().value(), 0,
                 null, null, e.clientId().value(), List.of(), List.of(e.clientId().value()), e.audience(),
                 e.scopes().asList(), null, e.keyId(), e.issuedAt(), e.expiresAt());
