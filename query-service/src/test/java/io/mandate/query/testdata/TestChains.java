@@ -47,10 +47,15 @@ public final class TestChains {
 
     /** A chain of {@code depth} hops under a fresh grant, first hop issued at {@code at}, one second apart. */
     public static Chain aChain(int depth, Instant at) {
+        return aChain(depth, at, "");
+    }
+
+    /** @param agentPrefix put before the grant's agent id, e.g. to make a fake service treat it specially */
+    public static Chain aChain(int depth, Instant at, String agentPrefix) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         List<ClientId> actors = new ArrayList<>();
         for (int i = 0; i < depth; i++) {
-            actors.add(ClientId.of((i == 0 ? "agent-" : "actor" + i + "-") + unique));
+            actors.add(ClientId.of((i == 0 ? agentPrefix + "agent-" : "actor" + i + "-") + unique));
         }
         GrantCreated grant = new GrantCreated(GrantId.random(), UserId.of("user-" + unique), actors.get(0),
                 "https://api-" + unique + ".example", Scopes.of(GRANT_SCOPES),
