@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** The {@code mandate-events} index: one document per event, the source of every timeline. */
 @Configuration
-class EventsIndex {
+public class EventsIndex {
 
-    static final IndexDefinition DEFINITION =
+    public static final IndexDefinition DEFINITION =
             new IndexDefinition("mandate-events", 1, "elasticsearch/mandate-events.json");
 
     @Bean
