@@ -32,6 +32,19 @@ public final class StackComponents {
         return components;
     }
 
+    /**
+     * The local infrastructure the launcher started in {@code home}, on the ports its {@code stack.env}
+     * records, with the settings they were started with; for test code that stops and restarts one.
+     */
+    public static LaunchedStack launchedIn(Path home, Distributions distributions, RunAs runAs) {
+        StackSettings settings = StackEnvFile.settings(home, Map.of("MANDATE_HOME", home.toString()));
+        return new LaunchedStack(settings, infrastructure(settings, distributions, runAs));
+    }
+
+    /** Settings and infrastructure components of a stack the launcher started. */
+    public record LaunchedStack(StackSettings settings, List<Component> components) {
+    }
+
     public static List<Component> services(StackSettings settings, Distributions distributions) {
         Map<String, String> environment = serviceEnvironment(settings);
         List<Component> services = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Map;
 final class StackEnvFile {
 
     static final String NAME = "stack.env";
+    static final String STACK_HOME_VARIABLE = "MANDATE_TEST_STACK_HOME";
 
     private StackEnvFile() {
     }
@@ -35,6 +36,8 @@ final class StackEnvFile {
         text.append("MANDATE_TEST_POSTGRES_URL=").append(settings.jdbcUrl()).append('\n');
         text.append("MANDATE_TEST_KAFKA_BOOTSTRAP_SERVERS=").append(settings.kafkaBootstrapServers()).append('\n');
         text.append("MANDATE_TEST_ELASTICSEARCH_URL=").append(settings.elasticsearchHttpUrl()).append('\n');
+        // Lets fault tests find these processes again to stop and restart one (see testkit.StackFaults).
+        text.append(STACK_HOME_VARIABLE).append('=').append(settings.home()).append('\n');
         try {
             Files.createDirectories(settings.home());
             Files.writeString(settings.home().resolve(NAME), text);

@@ -30,6 +30,6 @@ final class ContainerStack {
         elasticsearch.start();
         KafkaComponent.createTopics(kafka.getBootstrapServers(), Topics.DEFAULT_PARTITIONS);
         return new TestStack(TestStack.Backend.TESTCONTAINERS, postgres.getJdbcUrl(), kafka.getBootstrapServers(),
-                "http://" + elasticsearch.getHttpHostAddress());
+                "http://" + elasticsearch.getHttpHostAddress(), new ContainerFaults(kafka, elasticsearch), null);
     }
 }

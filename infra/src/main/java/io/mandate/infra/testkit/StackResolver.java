@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Decides where this test JVM's stack comes from, and starts it when nobody else did. */
@@ -29,12 +30,35 @@ final class StackResolver {
         String kafka = env.get("MANDATE_TEST_KAFKA_BOOTSTRAP_SERVERS");
         String elasticsearch = env.get("MANDATE_TEST_ELASTICSEARCH_URL");
         if (postgres != null && kafka != null && elasticsearch != null) {
-            return new TestStack(TestStack.Backend.EXTERNAL, postgres, kafka, elasticsearch);
+            return launchedLocally(env.get("MANDATE_TEST_STACK_HOME"), postgres, kafka, elasticsearch)
+                    .orElseGet(() -> new TestStack(TestStack.Backend.EXTERNAL, postgres, kafka, elasticsearch, null,
+                            "the stack is external (MANDATE_TEST_* variables without a launcher home running them):"
+                                    + " tests must not stop its parts"));
         }
         if (dockerAvailable()) {
             return ContainerStack.start();
         }
         return startLocalProcesses();
+    }
+
+    /**
+     * The launcher's local processes, when the named home recorded exactly these addresses and runs
+     * its Kafka and Elasticsearch itself; otherwise empty (treated as external).
+     */
+    private static Optional<TestStack> launchedLocally(String home, String postgres, String kafka, String elasticsearch) {
+        if (home == null || home.isBlank() || !Files.isReadable(Path.of(home, "stack.env"))) {
+            return Optional.empty();
+        }
+        StackComponents.LaunchedStack launched = StackComponents.launchedIn(Path.of(home),
+                Distributions.locate(Path.of(System.getProperty("user.dir"))), RunAs.detect());
+        StackSettings settings = launched.settings();
+        LocalProcessFaults faults = new LocalProcessFaults(launched.components());
+        boolean same = settings.jdbcUrl().equals(postgres) && settings.kafkaBootstrapServers().equals(kafka)
+                && settings.elasticsearchHttpUrl().equals(elasticsearch);
+        if (!same || !faults.covers(StackFaults.Part.KAFKA) || !faults.covers(StackFaults.Part.ELASTICSEARCH)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TestStack(TestStack.Backend.LOCAL_PROCESSES, postgres, kafka, elasticsearch, faults, null));
     }
 
     private static boolean dockerAvailable() {
@@ -66,7 +90,7 @@ final class StackResolver {
         }, "test-stack-stop"));
         stack.start();
         return new TestStack(TestStack.Backend.LOCAL_PROCESSES, settings.jdbcUrl(), settings.kafkaBootstrapServers(),
-                settings.elasticsearchHttpUrl());
+                settings.elasticsearchHttpUrl(), new LocalProcessFaults(components), null);
     }
 
     private static void deleteQuietly(Path home) {

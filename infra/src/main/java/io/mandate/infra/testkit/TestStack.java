@@ -1,6 +1,7 @@
 package io.mandate.infra.testkit;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The real PostgreSQL, Kafka and Elasticsearch that integration tests run against, started
@@ -9,7 +10,10 @@ import java.util.Map;
  * <p>Where it comes from, in order: an already running stack named by environment variables
  * ({@code MANDATE_TEST_POSTGRES_URL}, {@code MANDATE_TEST_KAFKA_BOOTSTRAP_SERVERS},
  * {@code MANDATE_TEST_ELASTICSEARCH_URL}); Testcontainers when a Docker engine answers; else
- * the same local processes the launcher runs. The tests are the same in all three cases.
+ * the same local processes the launcher runs. The tests are the same in all three cases. When the
+ * environment also names the launcher's home ({@code MANDATE_TEST_STACK_HOME}, which the launcher
+ * writes into {@code stack.env}) and that home runs the very same addresses, the stack counts as
+ * local processes: fault tests may then stop and restart its Kafka or Elasticsearch.
  */
 public final class TestStack {
 
@@ -19,15 +23,24 @@ public final class TestStack {
     private final String jdbcUrl;
     private final String kafkaBootstrapServers;
     private final String elasticsearchUrl;
+    private final StackFaults faults;
+    private final String noFaultsReason;
 
     /** Where the stack came from. */
     public enum Backend { EXTERNAL, TESTCONTAINERS, LOCAL_PROCESSES }
 
-    TestStack(Backend backend, String jdbcUrl, String kafkaBootstrapServers, String elasticsearchUrl) {
+    /**
+     * @param faults         how a test may stop and start parts of it, or {@code null} when it may not
+     * @param noFaultsReason why it may not, when {@code faults} is {@code null}
+     */
+    TestStack(Backend backend, String jdbcUrl, String kafkaBootstrapServers, String elasticsearchUrl,
+              StackFaults faults, String noFaultsReason) {
         this.backend = backend;
         this.jdbcUrl = jdbcUrl;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.elasticsearchUrl = elasticsearchUrl;
+        this.faults = faults;
+        this.noFaultsReason = noFaultsReason;
     }
 
     public static synchronized TestStack get() {
@@ -41,6 +54,20 @@ public final class TestStack {
 
     public Backend backend() {
         return backend;
+    }
+
+    /**
+     * Stopping and starting Kafka or Elasticsearch, for fault tests; empty on an external stack,
+     * which this JVM must not disturb ({@link #noFaultsReason()} says why, for the test's skip message).
+     * A fault test must leave the part running again, and should run in its own JVM (failsafe
+     * execution), so that no other test sees the outage.
+     */
+    public Optional<StackFaults> faults() {
+        return Optional.ofNullable(faults);
+    }
+
+    public String noFaultsReason() {
+        return faults != null ? "" : noFaultsReason;
     }
 
     public String jdbcUrl() {

@@ -15,6 +15,10 @@ import java.util.List;
  * @param reason the reason an administrator or responder gave, or a refusal's machine-readable reason;
  *               full-text searchable
  * @param keyId  the signing key: of a key lifecycle event, or the one that signed an issued token
+ * @param outcome what the event meant for access ({@link EventOutcome}), derived from its type
+ * @param actorChain every client of an issued token's actor chain, holder first (token exchanges only)
+ * @param requestedScopes   the scopes a refused request asked for
+ * @param requestedAudience the audience a refused request asked for
  */
 public record EventDocument(String eventId,
                             String type,
@@ -32,5 +36,9 @@ public record EventDocument(String eventId,
                             String keyId,
                             String actor,
                             String reason,
-                            JsonNode payload) {
+                            JsonNode payload,
+                            EventOutcome outcome,
+                            List<String> actorChain,
+                            List<String> requestedScopes,
+                            String requestedAudience) {
 }

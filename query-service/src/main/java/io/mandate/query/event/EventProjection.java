@@ -37,10 +37,12 @@ class EventProjection implements Projection {
     EventDocument toDocument(EventEnvelope envelope) {
         JsonNode payload = wireJson.valueToTree(envelope.payload());
         Searchable fields = Searchable.of(envelope.payload());
+        TokenSearchable token = TokenSearchable.of(envelope.payload());
         return new EventDocument(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateId(),
                 envelope.sequence(), envelope.occurredAt(), fields.grantId(), fields.userId(), fields.agentId(),
                 fields.clientId(), fields.audience(), fields.scopes(), fields.jti(), fields.keyId(), fields.actor(),
                 fields.reason(),
-                payload);
+                payload, EventOutcome.of(envelope.type()), token.actorChain(), token.requestedScopes(),
+                token.requestedAudience());
     }
 }

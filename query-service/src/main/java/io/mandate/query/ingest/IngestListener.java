@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +56,8 @@ class IngestListener {
                 writes.addAll(project(projection, envelopes));
             }
             BulkWriter.Outcome outcome = writer.write(writes);
-            stats.batchIndexed(outcome.applied(), outcome.duplicates());
+            stats.batchIndexed(outcome.applied(), outcome.duplicates(), envelopes.stream()
+                    .map(EventEnvelope::occurredAt).max(Comparator.naturalOrder()).orElse(null));
         } catch (IOException | RuntimeException e) {
             stats.batchFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;

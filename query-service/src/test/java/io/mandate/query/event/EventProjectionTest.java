@@ -253,4 +253,44 @@ class EventProjectionTest {
         assertThat(retirement.keyId()).isEqualTo(created.keyId());
         assertThat(retirement.aggregateId()).isEqualTo(creation.aggregateId());
     }
+
+    @Test
+    void toDocumentWhenTokenExchangedThenOutcomeIssuedAndTheWholeActorChain() {
+        TokenExchanged exchanged = TestTokens.exchanged(GrantId.random(), UserId.of("alice"), ClientId.of("travel-agent"),
+                ClientId.of("calendar-mcp"), AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(exchanged, 0, AT));
+
+        assertThat(document.outcome()).isEqualTo(EventOutcome.ISSUED);
+        assertThat(document.actorChain()).containsExactly("calendar-mcp", "travel-agent");
+        assertThat(document.requestedScopes()).isNull();
+    }
+
+    @Test
+    void toDocumentWhenRefusedThenOutcomeRefusedWithWhatWasAskedFor() {
+        TokenExchangeRefused refused = TestTokens.refused(ClientId.of("calendar-mcp"), GrantId.random(),
+                UserId.of("alice"), AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(refused, 0, AT));
+
+        assertThat(document.outcome()).isEqualTo(EventOutcome.REFUSED);
+        assertThat(document.requestedScopes()).containsExactly("calendar.read", "calendar.delete");
+        assertThat(document.requestedAudience()).isEqualTo("https://calendar.example.com");
+        assertThat(document.actorChain()).isNull();
+    }
+
+    @Test
+    void toDocumentWhenRevocationOrLifecycleThenOutcomeFollowsTheType() {
+        GrantCreated created = TestGrants.aGrantCreated();
+
+        assertThat(projection.toDocument(TestGrants.envelopeOf(created)).outcome()).isEqualTo(EventOutcome.LIFECYCLE);
+        assertThat(projection.toDocument(TestGrants.envelopeOf(TestGrants.revoked(created, AT), 1, AT)).outcome())
+                .isEqualTo(EventOutcome.REVOKED);
+        assertThat(projection.toDocument(TestGrants.envelopeOf(TestGrants.expired(created, AT), 1, AT)).outcome())
+                .isEqualTo(EventOutcome.LIFECYCLE);
+        assertThat(projection.toDocument(TestGrants.envelopeOf(TestClients.userRevoked(UserId.of("bob"), AT), 0, AT))
+                .outcome()).isEqualTo(EventOutcome.REVOKED);
+        assertThat(projection.toDocument(TestGrants.envelopeOf(TestTokens.clientTokenIssued(ClientId.of("c"), AT), 0, AT))
+                .outcome()).isEqualTo(EventOutcome.ISSUED);
+    }
 }

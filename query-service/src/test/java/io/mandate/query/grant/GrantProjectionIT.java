@@ -282,6 +282,37 @@ class GrantProjectionIT {
         assertThat(admin.json().get("components").get("kafkaConsumer").get("details").get("running").asBoolean()).isTrue();
     }
 
+    @Test
+    void lagWhenCaughtUpThenZeroInHealthAndGaugesPerPartitionForAdminOnly() {
+        GrantCreated created = TestGrants.aGrantCreated();
+        producer.publish(TestGrants.envelopeOf(created));
+        awaitGrant(created.grantId().value());
+
+        JsonNode lag = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api().asAdmin("/actuator/health").json().path("components").path("kafkaConsumer")
+                        .path("details").path("lag"), node -> node.path("total").isNumber()
+                        && node.path("total").asLong() == 0);
+        assertThat(lag.get("byTopic").has("mandate.grants")).isTrue();
+        assertThat(lag.get("measuredAt").asText()).isNotEqualTo("never");
+        JsonNode consumer = api().asAdmin("/actuator/health").json().path("components").path("kafkaConsumer");
+        // The newest occurredAt ever applied (other test classes' events on this stack included).
+        Instant lastApplied = Instant.parse(consumer.path("details").path("lastAppliedEventAt").asText());
+        assertThat(lastApplied).isAfterOrEqualTo(TestGrants.CREATED_AT);
+
+        Reply gauge = api().asAdmin("/actuator/metrics/mandate.projection.lag?tag=topic:mandate.grants");
+        assertThat(gauge.status()).isEqualTo(200);
+        assertThat(gauge.json().get("measurements").get(0).get("value").asDouble()).isZero();
+        assertThat(gauge.json().get("baseUnit").asText()).isEqualTo("records");
+        JsonNode partitions = gauge.json().get("availableTags").get(0);
+        assertThat(partitions.get("tag").asText()).isEqualTo("partition");
+        assertThat(partitions.get("values")).hasSize(6);
+        Reply age = api().asAdmin("/actuator/metrics/mandate.projection.last.applied.age");
+        assertThat(age.status()).isEqualTo(200);
+        assertThat(age.json().get("measurements").get(0).get("value").asDouble())
+                .isCloseTo(Duration.between(lastApplied, Instant.now()).toSeconds(), org.assertj.core.data.Offset.offset(15.0));
+        assertThat(api().asInvestigator("/actuator/metrics/mandate.projection.lag").status()).isEqualTo(403);
+    }
+
     private JsonNode awaitGrant(String grantId) {
         return awaitGrant(grantId, json -> true);
     }
