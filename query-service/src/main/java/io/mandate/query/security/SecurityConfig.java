@@ -32,6 +32,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Export keys are public: anyone holding an export must be able to verify it.
+                        .requestMatchers(HttpMethod.GET, "/api/exports/jwks").permitAll()
+                        // Bulk exports are the investigators' (RESPONDER holds INVESTIGATOR too; ADMIN does not).
+                        .requestMatchers(HttpMethod.GET, "/api/exports/**").hasRole(Roles.INVESTIGATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.READERS)
                         .anyRequest().denyAll());
         return http.build();
