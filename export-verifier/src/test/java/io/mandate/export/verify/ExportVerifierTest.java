@@ -74,6 +74,27 @@ class ExportVerifierTest {
                 "record altered and its hash recomputed: line 4 no longer continues from it");
     }
 
+    @Test
+    void chainWhenRecomputedAfterAnEditThenTheSignedLastHashNoLongerMatches() throws IOException {
+        List<String> lines = TestExports.export(ExportFormat.NDJSON, 6, KEY);
+        String previous = null;
+        for (int i = 0; i < 6; i++) {
+            var record = (com.fasterxml.jackson.databind.node.ObjectNode) ExportReader.JSON.readTree(lines.get(i));
+            record.remove("hash");
+            if (i == 3) {
+                record.put("agentId", "other-agent");
+            }
+            if (previous != null && i > 3) {
+                record.put("prevHash", previous);
+            }
+            previous = io.mandate.export.format.HashChain.hashOf(record);
+            lines.set(i, "{\"hash\":\"" + previous + "\"," + io.mandate.export.format.Jcs.canonicalize(record).substring(1));
+        }
+
+        assertInvalidAt(verify(ExportFormat.NDJSON, lines), 7, "the last record's hash is not the manifest's lastHash: "
+                + "records were altered and the whole chain recomputed");
+    }
+
     @ParameterizedTest
     @EnumSource(ExportFormat.class)
     void lineWhenDeletedThenReportedWhereTheRecordIsMissing(ExportFormat format) throws IOException {

@@ -11,6 +11,7 @@ import io.mandate.export.format.HashChain;
 import io.mandate.export.format.Manifest;
 import io.mandate.export.format.ManifestJws;
 import io.mandate.query.web.BackendUnavailableException;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Streams the events of a range, in export order, through the hash chain into the response, then
@@ -45,6 +50,12 @@ class EventExporter {
     private final ExportLedger ledger;
     private final ExportProperties properties;
     private final Clock clock;
+    /** Reads the next page while the current one is hashed and written: Elasticsearch and the chain overlap. */
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "export-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EventExporter(ElasticsearchClient client, ExportSigningKeys keys, ExportLedger ledger, ExportProperties properties,
                   Clock clock) {
@@ -53,6 +64,11 @@ class EventExporter {
         this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        prefetch.shutdownNow();
     }
 
     /**
@@ -136,12 +152,17 @@ class EventExporter {
         void writeTo(OutputStream out) throws IOException {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             ChainedExportWriter chain = new ChainedExportWriter(request.format(), writer, genesis);
+            Future<List<Hit<ObjectNode>>> next = null;
             try (scan) {
                 chain.begin();
-                for (List<Hit<ObjectNode>> page = nextPage(); !page.isEmpty(); page = nextPage()) {
+                // At most two pages in memory: the one being written and the one being read.
+                List<Hit<ObjectNode>> page = nextPage();
+                while (!page.isEmpty()) {
+                    next = prefetch.submit(this::nextPage);
                     for (Hit<ObjectNode> hit : page) {
                         chain.append(hit.source());
                     }
+                    page = await(next);
                 }
                 Manifest manifest = new Manifest(exportId(), properties.issuer(), started.exporter(),
                         request.format().parameterValue(), request.from().toString(), request.to().toString(),
@@ -157,6 +178,23 @@ class EventExporter {
                         e.getMessage());
                 recordFailure(chain.count(), e);
                 throw e;
+            } finally {
+                if (next != null) {
+                    next.cancel(true);
+                }
+            }
+        }
+
+        private List<Hit<ObjectNode>> await(Future<List<Hit<ObjectNode>>> page) {
+            try {
+                return page.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof ExportInterruptedException interrupted ? interrupted
+                        : new ExportInterruptedException("reading the events of export " + exportId() + " failed",
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExportInterruptedException("export " + exportId() + " was interrupted", e);
             }
         }
 
