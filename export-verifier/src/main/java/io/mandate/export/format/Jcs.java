@@ -3,10 +3,8 @@ package io.mandate.export.format;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * The JSON Canonicalization Scheme (RFC 8785) for the values an export holds: object members sorted
@@ -56,19 +54,21 @@ public final class Jcs {
     }
 
     private static void writeObject(JsonNode object, StringBuilder out) {
-        List<String> names = new ArrayList<>(object.size());
+        String[] names = new String[object.size()];
         Iterator<String> iterator = object.fieldNames();
-        iterator.forEachRemaining(names::add);
+        for (int i = 0; iterator.hasNext(); i++) {
+            names[i] = iterator.next();
+        }
         // String.compareTo compares UTF-16 code units, which is exactly RFC 8785 §3.2.3's order.
-        Collections.sort(names);
+        Arrays.sort(names);
         out.append('{');
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = 0; i < names.length; i++) {
             if (i > 0) {
                 out.append(',');
             }
-            writeString(names.get(i), out);
+            writeString(names[i], out);
             out.append(':');
-            write(object.get(names.get(i)), out);
+            write(object.get(names[i]), out);
         }
         out.append('}');
     }
@@ -92,7 +92,9 @@ public final class Jcs {
 
     private static void writeString(String text, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int plain = plainPrefix(text);
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -120,6 +122,17 @@ public final class Jcs {
             }
         }
         out.append('"');
+    }
+
+    /** How many leading characters need no escaping (most strings: all of them), to copy them at once. */
+    private static int plainPrefix(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** The value is outside what RFC 8785 (as restricted here) can serialise. */
