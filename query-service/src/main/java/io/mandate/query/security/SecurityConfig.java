@@ -34,6 +34,10 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.to(MetricsEndpoint.class)).hasRole(Roles.ADMIN)
                         .requestMatchers("/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Export keys are public: anyone holding an export must be able to verify it.
+                        .requestMatchers(HttpMethod.GET, "/api/exports/jwks").permitAll()
+                        // Bulk exports are the investigators' (RESPONDER holds INVESTIGATOR too; ADMIN does not).
+                        .requestMatchers(HttpMethod.GET, "/api/exports/**").hasRole(Roles.INVESTIGATOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Roles.READERS)
                         // One-click revocation: responders only (not ADMIN, not INVESTIGATOR).
                         .requestMatchers(HttpMethod.POST, "/api/actions/**").hasRole(Roles.RESPONDER)
