@@ -72,9 +72,11 @@ final class BenchEvents {
     private static EventDocument document(MandateEvent event, String aggregateId, long sequence, Instant at,
                                           GrantId grant, UserId user, ClientId agent, ClientId client, String audience,
                                           List<String> scopes, String jti, String keyId, String actor, String reason) {
-        return new EventDocument("evt-" + UUID.randomUUID(), io.mandate.messages.wire.EventCatalog.of(event).name(), 1,
+        String type = io.mandate.messages.wire.EventCatalog.of(event).name();
+        return new EventDocument("evt-" + UUID.randomUUID(), type, 1,
                 aggregateId, sequence, at, grant == null ? null : grant.value(), user == null ? null : user.value(),
                 agent == null ? null : agent.value(), client == null ? null : client.value(), audience, scopes, jti,
-                keyId, actor, reason, WIRE.valueToTree(event));
+                keyId, actor, reason, WIRE.valueToTree(event), io.mandate.query.event.EventOutcome.of(type),
+                client == null ? null : List.of(client.value()), null, null);
     }
 }
