@@ -21,7 +21,7 @@ record CpuSplit(Map<String, Long> ticks) {
     static CpuSplit now() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (String group : new String[] {"token-issuer", "command-service", "query-service", "dashboard", "postgres",
-                "kafka", "elasticsearch", "load generator", "other", "machine"}) {
+                "kafka", "elasticsearch", "keycloak", "load generator", "other", "machine"}) {
             ticks.put(group, 0L);
         }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -75,6 +75,9 @@ record CpuSplit(Map<String, Long> ticks) {
         }
         if (command.startsWith("postgres") || command.contains("/postgres ") || command.contains("bin/postgres")) {
             return "postgres";
+        }
+        if (command.contains("kc.home.dir") || command.contains("/keycloak-")) {
+            return "keycloak";
         }
         if (command.contains("kafka.Kafka")) {
             return "kafka";

@@ -9,14 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed number of workers, each looping over a realistic mix of token exchanges against
@@ -43,21 +39,15 @@ final class ExchangeLoad {
     record Agent(Client client, String userId) {
     }
 
-    /** One round's results. */
-    record Result(double seconds, long[] latenciesNanos, long ok, long refused, long unexpected, long firstHops,
-                  List<String> examples) {
-
-        double throughput() {
-            return (ok + refused) / seconds;
-        }
-
-        double percentileMillis(double p) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1;
-            return latenciesNanos[Math.max(0, Math.min(index, latenciesNanos.length - 1))] / 1e6;
-        }
+    /** What the workers ask for. */
+    enum Mix {
+        /** The realistic mix above. */
+        FULL,
+        /**
+         * First exchanges only (user's token → agent, for the resource, narrower scope): the closest
+         * equivalent of what Keycloak's standard token exchange does, for the side-by-side rows.
+         */
+        DIRECT
     }
 
     private final BenchStack stack;
@@ -83,33 +73,8 @@ final class ExchangeLoad {
         this.tokenEndpoint = URI.create(stack.issuerUrl + "/oauth2/token");
     }
 
-    Result run(Duration duration) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
-        List<long[]> latencies = new CopyOnWriteArrayList<>();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicLong unexpected = new AtomicLong();
-        AtomicLong firstHops = new AtomicLong();
-        List<String> examples = new CopyOnWriteArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int w = 0; w < workers; w++) {
-            Thread thread = new Thread(() -> {
-                Worker worker = new Worker(ok, refused, unexpected, firstHops, examples);
-                while (System.nanoTime() < deadline) {
-                    worker.iteration();
-                }
-                latencies.add(Arrays.copyOf(worker.latencies, worker.count));
-            }, "bench-worker-" + w);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(seconds, all, ok.get(), refused.get(), unexpected.get(), firstHops.get(), List.copyOf(examples));
+    LoadDriver.Result run(Duration duration, Mix mix, double rate) throws InterruptedException {
+        return LoadDriver.run(workers, duration, rate, () -> recorder -> iteration(recorder, mix));
     }
 
     private String userToken(String userId) {
@@ -124,101 +89,69 @@ final class ExchangeLoad {
         return userTokens.get(userId);
     }
 
-    private final class Worker {
-        private final AtomicLong ok;
-        private final AtomicLong refused;
-        private final AtomicLong unexpected;
-        private final AtomicLong firstHops;
-        private final List<String> examples;
-        private long[] latencies = new long[4096];
-        private int count;
-
-        Worker(AtomicLong ok, AtomicLong refused, AtomicLong unexpected, AtomicLong firstHops, List<String> examples) {
-            this.ok = ok;
-            this.refused = refused;
-            this.unexpected = unexpected;
-            this.firstHops = firstHops;
-            this.examples = examples;
+    private void iteration(LoadDriver.Recorder recorder, Mix mix) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Agent agent = agents.get(random.nextInt(agents.size()));
+        String subject = userToken(agent.userId());
+        int pick = mix == Mix.DIRECT ? 0 : random.nextInt(98);  // scenario weights 30 + 30 + 30 + 8
+        if (pick < 30) {
+            exchange(recorder, "direct", agent.client(), subject, JWT, resourceUri, "bench.read", true);
+        } else if (pick < 60) {
+            String toMcp = exchange(recorder, "to-mcp", agent.client(), subject, JWT, mcpId, "bench.read", true);
+            if (toMcp != null) {
+                exchange(recorder, "mcp-hop", mcp, toMcp, ACCESS_TOKEN, resourceUri, "bench.read", true);
+            }
+        } else if (pick < 90) {
+            Agent next = agents.get(random.nextInt(agents.size()));
+            if (next == agent) {
+                next = agents.get((agents.indexOf(agent) + 1) % agents.size());
+            }
+            String toAgent = exchange(recorder, "to-agent", agent.client(), subject, JWT, next.client().id(), "bench.read", true);
+            if (toAgent != null) {
+                exchange(recorder, "agent-hop", next.client(), toAgent, ACCESS_TOKEN, resourceUri, "bench.read", true);
+            }
+        } else {
+            exchange(recorder, "refusal", agent.client(), subject, JWT, resourceUri, "bench.read bench.admin", false);
         }
+    }
 
-        void iteration() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            Agent agent = agents.get(random.nextInt(agents.size()));
-            String subject = userToken(agent.userId());
-            int pick = random.nextInt(98);  // scenario weights 30 + 30 + 30 + 8
-            if (pick < 30) {
-                exchange("direct", agent.client(), subject, JWT, resourceUri, "bench.read", true);
-            } else if (pick < 60) {
-                String toMcp = exchange("to-mcp", agent.client(), subject, JWT, mcpId, "bench.read", true);
-                if (toMcp != null) {
-                    exchange("mcp-hop", mcp, toMcp, ACCESS_TOKEN, resourceUri, "bench.read", true);
-                }
-            } else if (pick < 90) {
-                Agent next = agents.get(random.nextInt(agents.size()));
-                if (next == agent) {
-                    next = agents.get((agents.indexOf(agent) + 1) % agents.size());
-                }
-                String toAgent = exchange("to-agent", agent.client(), subject, JWT, next.client().id(), "bench.read", true);
-                if (toAgent != null) {
-                    exchange("agent-hop", next.client(), toAgent, ACCESS_TOKEN, resourceUri, "bench.read", true);
-                }
-            } else {
-                exchange("refusal", agent.client(), subject, JWT, resourceUri, "bench.read bench.admin", false);
-            }
+    /** One exchange; the token when 200, else null. */
+    private String exchange(LoadDriver.Recorder recorder, String kind, Client as, String subjectToken, String subjectType,
+                            String target, String scope, boolean expectOk) {
+        if (JWT.equals(subjectType)) {
+            recorder.firstHop();
         }
-
-        /** One exchange; the token when 200, else null. */
-        private String exchange(String kind, Client as, String subjectToken, String subjectType, String target,
-                                String scope, boolean expectOk) {
-            if (JWT.equals(subjectType)) {
-                firstHops.incrementAndGet();
-            }
-            String body = "grant_type=" + enc(TOKEN_EXCHANGE) + "&subject_token=" + enc(subjectToken)
-                    + "&subject_token_type=" + enc(subjectType)
-                    + (target.contains("://") ? "&resource=" : "&audience=") + enc(target) + "&scope=" + enc(scope);
-            HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Authorization", as.authorization())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            long started = System.nanoTime();
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (Exception e) {
-                fail(kind + ": " + e);
-                return null;
-            }
-            record(System.nanoTime() - started);
-            try {
-                JsonNode json = BenchStack.JSON.readTree(response.body());
-                if (expectOk && response.statusCode() == 200 && json.hasNonNull("access_token")) {
-                    ok.incrementAndGet();
-                    return json.get("access_token").asText();
-                }
-                if (!expectOk && response.statusCode() == 400 && "invalid_scope".equals(json.path("error").asText())) {
-                    refused.incrementAndGet();
-                    return null;
-                }
-            } catch (Exception e) {
-                // not JSON: unexpected
-            }
-            fail(kind + ": " + response.statusCode() + " " + response.body());
+        String body = "grant_type=" + enc(TOKEN_EXCHANGE) + "&subject_token=" + enc(subjectToken)
+                + "&subject_token_type=" + enc(subjectType)
+                + (target.contains("://") ? "&resource=" : "&audience=") + enc(target) + "&scope=" + enc(scope);
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", as.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long started = recorder.requestStart();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            recorder.unexpected(kind + ": " + e);
             return null;
         }
-
-        private void record(long nanos) {
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
+        recorder.latency(started);
+        try {
+            JsonNode json = BenchStack.JSON.readTree(response.body());
+            if (expectOk && response.statusCode() == 200 && json.hasNonNull("access_token")) {
+                recorder.ok();
+                return json.get("access_token").asText();
             }
-            latencies[count++] = nanos;
-        }
-
-        private void fail(String example) {
-            unexpected.incrementAndGet();
-            if (examples.size() < 5) {
-                examples.add(example);
+            if (!expectOk && response.statusCode() == 400 && "invalid_scope".equals(json.path("error").asText())) {
+                recorder.refused();
+                return null;
             }
+        } catch (Exception e) {
+            // not JSON: unexpected
         }
+        recorder.unexpected(kind + ": " + response.statusCode() + " " + response.body());
+        return null;
     }
 
     private static String enc(String value) {

@@ -47,7 +47,7 @@ public class AssertionVerifiers {
     private JWSVerifier build(JWK key, JWSAlgorithm algorithm) {
         try {
             if (JWSAlgorithm.Family.EC.contains(algorithm) && key instanceof ECKey ec) {
-                return provider.configure(new ECDSAVerifier(ec));
+                return provider.configure(new ECDSAVerifier(provider.nativeKey(ec.toECPublicKey())));
             }
             if (JWSAlgorithm.Family.RSA.contains(algorithm) && key instanceof RSAKey rsa) {
                 return provider.configure(new RSASSAVerifier(rsa));

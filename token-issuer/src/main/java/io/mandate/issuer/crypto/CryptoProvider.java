@@ -3,7 +3,12 @@ package io.mandate.issuer.crypto;
 import com.nimbusds.jose.jca.JCAAware;
 import com.nimbusds.jose.jca.JCAContext;
 
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.util.Optional;
 
 /**
@@ -39,5 +44,33 @@ public record CryptoProvider(String name, Provider jca, boolean accelerated) {
     public <T extends JCAAware<? extends JCAContext>> T configure(T component) {
         component.getJCAContext().setProvider(jca);
         return component;
+    }
+
+    /**
+     * The key as this provider's own key object. A provider handed a foreign key (Nimbus builds
+     * keys with the JDK's {@code KeyFactory}) converts it on every {@code initSign}/{@code initVerify};
+     * AWS-LC does that through a synchronized {@code getEncoded()}, which profiled as costly as the
+     * signature itself and serialised the request threads. Converting once, when the key is loaded,
+     * removes both. The JDK provider gets the key unchanged.
+     */
+    public ECPrivateKey nativeKey(ECPrivateKey key) {
+        return (ECPrivateKey) translate(key);
+    }
+
+    /** @see #nativeKey(ECPrivateKey) */
+    public ECPublicKey nativeKey(ECPublicKey key) {
+        return (ECPublicKey) translate(key);
+    }
+
+    private Key translate(Key key) {
+        if (jca == null) {
+            return key;
+        }
+        try {
+            return KeyFactory.getInstance("EC", jca).translateKey(key);
+        } catch (GeneralSecurityException e) {
+            // A key the provider cannot hold natively still works through the per-call conversion.
+            return key;
+        }
     }
 }

@@ -37,8 +37,8 @@ class ExchangeConfiguration {
 
     @Bean
     SubjectTokens subjectTokens(IssuerProperties issuer, SigningKeys keys, ExternalIssuers external,
-                                TokenProperties properties, Clock clock) {
-        return new SubjectTokens(issuer, keys, external, properties, clock);
+                                TokenProperties properties, VerifiedTokenCacheProperties cache, Clock clock) {
+        return new SubjectTokens(issuer, keys, external, properties, clock, cache.newCache());
     }
 
     @Bean

@@ -45,9 +45,16 @@ public class SubjectTokens {
     private final TokenProperties properties;
     private final Clock clock;
     private final JOSEObjectType configuredType;
+    private final VerifiedTokens verified;
 
     public SubjectTokens(IssuerProperties issuer, SigningKeys keys, ExternalIssuers external, TokenProperties properties,
                          Clock clock) {
+        this(issuer, keys, external, properties, clock, VerifiedTokens.disabled());
+    }
+
+    SubjectTokens(IssuerProperties issuer, SigningKeys keys, ExternalIssuers external, TokenProperties properties,
+                  Clock clock, VerifiedTokens verified) {
+        this.verified = verified;
         this.issuer = issuer;
         this.keys = keys;
         this.external = external;
@@ -60,28 +67,57 @@ public class SubjectTokens {
         if (!Set.of(TokenTypes.ACCESS_TOKEN, TokenTypes.JWT, TokenTypes.ID_TOKEN).contains(tokenType)) {
             throw invalid("subject_token_type is not supported", "unsupported_token_type");
         }
+        Subject seen = remembered(token);
+        if (seen != null) {
+            if (seen instanceof Subject.Mandate && TokenTypes.ID_TOKEN.equals(tokenType)) {
+                throw invalid("Mandate issues access tokens, not ID tokens", "unsupported_token_type");
+            }
+            return seen;
+        }
         SignedJWT jwt = parse(token, "subject_token");
         String tokenIssuer = issuerOf(jwt, "subject_token");
         if (issuer.url().toString().equals(tokenIssuer)) {
             if (TokenTypes.ID_TOKEN.equals(tokenType)) {
                 throw invalid("Mandate issues access tokens, not ID tokens", "unsupported_token_type");
             }
-            return new Subject.Mandate(verifyOwn(jwt, "subject_token"));
+            return rememberOwn(token, jwt, verifyOwn(jwt, "subject_token"));
         }
         ExternalIssuers.Result result = external.verify(jwt, token);
-        if (result instanceof ExternalIssuers.Result.Verified verified) {
-            return new Subject.External(verified.subject());
+        if (result instanceof ExternalIssuers.Result.Verified ok) {
+            Subject subject = new Subject.External(ok.subject());
+            verified.remember(token, subject, null, ok.subject().expiresAt(), clock.instant());
+            return subject;
         }
         throw invalid("subject_token is not acceptable", ((ExternalIssuers.Result.Rejected) result).reason());
     }
 
     /** A Mandate token presented as {@code actor_token}, or for introspection; same checks, other parameter name. */
     public MandateToken verifyMandate(String token, String parameter) {
+        if (remembered(token) instanceof Subject.Mandate mandate) {
+            return mandate.token();
+        }
         SignedJWT jwt = parse(token, parameter);
         if (!issuer.url().toString().equals(issuerOf(jwt, parameter))) {
             throw invalid(parameter + " was not issued by this authorization server", parameter + "_issuer_untrusted");
         }
-        return verifyOwn(jwt, parameter);
+        return rememberOwn(token, jwt, verifyOwn(jwt, parameter)).token();
+    }
+
+    /**
+     * A token verified before, still unexpired and (for Mandate's own) still signed with a published
+     * key; else null, and the caller verifies it in full. A miss can only cost time, never accept more.
+     */
+    private Subject remembered(String token) {
+        Instant now = clock.instant();
+        VerifiedTokens.Entry entry = verified.find(token, now,
+                seen -> seen.keyId() == null || keys.verifier(seen.keyId(), now).isPresent());
+        return entry == null ? null : entry.subject();
+    }
+
+    private Subject.Mandate rememberOwn(String token, SignedJWT jwt, MandateToken verifiedToken) {
+        Subject.Mandate subject = new Subject.Mandate(verifiedToken);
+        verified.remember(token, subject, jwt.getHeader().getKeyID(), verifiedToken.expiresAt(), clock.instant());
+        return subject;
     }
 
     /** For introspection (RFC 7662): the token if it verifies as ours, else empty. */

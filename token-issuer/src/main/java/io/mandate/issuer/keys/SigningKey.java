@@ -28,8 +28,8 @@ public final class SigningKey {
 
     private SigningKey(ECKey key, CryptoProvider provider) throws JOSEException {
         this.key = key;
-        this.signer = provider.configure(new ECDSASigner(key));
-        this.verifier = provider.configure(new ECDSAVerifier(key.toPublicJWK()));
+        this.signer = provider.configure(new ECDSASigner(provider.nativeKey(key.toECPrivateKey()), Curve.P_256));
+        this.verifier = provider.configure(new ECDSAVerifier(provider.nativeKey(key.toECPublicKey())));
     }
 
     public static SigningKey generate(CryptoProvider provider) {

@@ -113,7 +113,7 @@ public class SigningKeys {
     private JWSVerifier verifierFor(JWK jwk) {
         try {
             if (jwk instanceof ECKey ec) {
-                return provider.configure(new ECDSAVerifier(ec));
+                return provider.configure(new ECDSAVerifier(provider.nativeKey(ec.toECPublicKey())));
             }
             if (jwk instanceof com.nimbusds.jose.jwk.OctetKeyPair okp) {
                 return new Ed25519Verifier(okp);

@@ -102,7 +102,10 @@ public final class ExchangeFixture {
             revocations = new RevocationState(projection, new TokenLineage(clock));
             authentication = new ClientAuthentication(projection, issuer, properties, new AssertionVerifiers(provider),
                     clock);
-            subjects = new SubjectTokens(issuer, keys, external, properties, clock);
+            // With the verified-token cache on, as in production: every rule and hostile-input test
+            // below also covers the cache's hit path.
+            subjects = new SubjectTokens(issuer, keys, external, properties, clock,
+                    new VerifiedTokens(1_000, Duration.ofSeconds(60)));
             rules = new ExchangeRules(projection, revocations, properties, ISSUER);
             status = new TokenStatus(revocations, projection, ledger, ISSUER, clock);
             service = new TokenService(rules, subjects, new TokenMinter(ISSUER), keys, ledger, projection, properties,
