@@ -7,6 +7,9 @@ import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.key.SigningKeyActivated;
 import io.mandate.messages.key.SigningKeyCreated;
 import io.mandate.messages.key.SigningKeyRetired;
+import io.mandate.messages.consent.ConsentDenied;
+import io.mandate.messages.grant.GrantOrigin;
+import io.mandate.messages.token.AuthorizationCodeRedeemed;
 import io.mandate.messages.token.ClientTokenIssued;
 import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
@@ -64,6 +67,12 @@ class CatalogRoundTripTest {
                 new ClientDeleted(AGENT, "retired", "admin", T),
                 new GrantCreated(GRANT, ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"),
                         new DelegationPolicy(Set.of(), Set.of(ClientKind.MCP_SERVER), 2, Scopes.of()), null, "admin", T),
+                new GrantCreated(GrantId.of("grt_2"), ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"),
+                        new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of()), T.plusSeconds(86400), "user:alice", T,
+                        GrantOrigin.CONSENT),
+                new AuthorizationCodeRedeemed(Jti.of("jti-4"), "code-1", GrantId.of("grt_2"), ALICE, AGENT,
+                        "https://calendar.example", Scopes.of("calendar.read"), null, "kid-1", T, T.plusSeconds(300)),
+                new ConsentDenied("den-1", ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"), T),
                 new GrantRevoked(GRANT, ALICE, AGENT, "user withdrew", "admin", T),
                 new GrantExpired(GRANT, ALICE, AGENT, T),
                 new TokenRevoked(Jti.of("jti-1"), "leaked", "responder", T),
@@ -107,6 +116,20 @@ class CatalogRoundTripTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
                 new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null, null));
         assertThat(TokenEndpointAuthMethod.fromWireName("private_key_jwt")).isEqualTo(TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
+    }
+
+    @Test
+    void grantCreatedWhenRevisionOnePayloadThenReadAsAdminOrigin() {
+        String revisionOne = """
+                {"eventId":"e1","type":"GrantCreated","revision":1,"aggregateId":"grt_1","sequence":0,
+                 "occurredAt":"2026-11-28T12:00:00Z","payload":{"grantId":"grt_1","userId":"alice",
+                 "agentId":"travel-agent","audience":"https://calendar.example","scopes":["calendar.read"],
+                 "policy":{"allowedNextClients":[],"allowedNextKinds":[],"maxDepth":1,"approvalScopes":[]},
+                 "createdBy":"admin","createdAt":"2026-11-28T12:00:00Z"}}""";
+
+        EventEnvelope envelope = new EventCodec().decode(revisionOne.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(((GrantCreated) envelope.payload()).origin()).isEqualTo(GrantOrigin.ADMIN);
     }
 
     @Test
