@@ -17,6 +17,7 @@ import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
 import io.mandate.messages.client.RegistrationPath;
+import io.mandate.messages.client.SoftwareStatementRef;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.GrantCreated;
@@ -58,6 +59,10 @@ class CatalogRoundTripTest {
         return Stream.of(
                 new ClientRegistered(AGENT, ClientKind.AGENT, "Travel agent", "team-travel", Scopes.of("calendar.read"),
                         List.of(), RegistrationPath.ADMIN, "admin", T),
+                new ClientRegistered(AGENT, ClientKind.AGENT, "Travel agent", "team-travel", Scopes.of("calendar.read"),
+                        List.of(), RegistrationPath.DYNAMIC_REGISTRATION, "registrar", T,
+                        List.of("https://travel.example/cb", "http://127.0.0.1/cb"),
+                        new SoftwareStatementRef("https://statements.example", "travel-agent-sw", "1.2")),
                 new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null,
                         "{\"keys\":[]}"), "admin", T),
                 new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
