@@ -7,6 +7,9 @@ import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.key.SigningKeyActivated;
 import io.mandate.messages.key.SigningKeyCreated;
 import io.mandate.messages.key.SigningKeyRetired;
+import io.mandate.messages.consent.ConsentDenied;
+import io.mandate.messages.grant.GrantOrigin;
+import io.mandate.messages.token.AuthorizationCodeRedeemed;
 import io.mandate.messages.token.ClientTokenIssued;
 import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
@@ -14,6 +17,7 @@ import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
 import io.mandate.messages.client.RegistrationPath;
+import io.mandate.messages.client.SoftwareStatementRef;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.GrantCreated;
@@ -55,6 +59,10 @@ class CatalogRoundTripTest {
         return Stream.of(
                 new ClientRegistered(AGENT, ClientKind.AGENT, "Travel agent", "team-travel", Scopes.of("calendar.read"),
                         List.of(), RegistrationPath.ADMIN, "admin", T),
+                new ClientRegistered(AGENT, ClientKind.AGENT, "Travel agent", "team-travel", Scopes.of("calendar.read"),
+                        List.of(), RegistrationPath.DYNAMIC_REGISTRATION, "registrar", T,
+                        List.of("https://travel.example/cb", "http://127.0.0.1/cb"),
+                        new SoftwareStatementRef("https://statements.example", "travel-agent-sw", "1.2")),
                 new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null,
                         "{\"keys\":[]}"), "admin", T),
                 new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
@@ -64,6 +72,12 @@ class CatalogRoundTripTest {
                 new ClientDeleted(AGENT, "retired", "admin", T),
                 new GrantCreated(GRANT, ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"),
                         new DelegationPolicy(Set.of(), Set.of(ClientKind.MCP_SERVER), 2, Scopes.of()), null, "admin", T),
+                new GrantCreated(GrantId.of("grt_2"), ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"),
+                        new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of()), T.plusSeconds(86400), "user:alice", T,
+                        GrantOrigin.CONSENT),
+                new AuthorizationCodeRedeemed(Jti.of("jti-4"), "code-1", GrantId.of("grt_2"), ALICE, AGENT,
+                        "https://calendar.example", Scopes.of("calendar.read"), null, "kid-1", T, T.plusSeconds(300)),
+                new ConsentDenied("den-1", ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"), T),
                 new GrantRevoked(GRANT, ALICE, AGENT, "user withdrew", "admin", T),
                 new GrantExpired(GRANT, ALICE, AGENT, T),
                 new TokenRevoked(Jti.of("jti-1"), "leaked", "responder", T),
@@ -107,6 +121,20 @@ class CatalogRoundTripTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
                 new ClientCredentials(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, null, null));
         assertThat(TokenEndpointAuthMethod.fromWireName("private_key_jwt")).isEqualTo(TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
+    }
+
+    @Test
+    void grantCreatedWhenRevisionOnePayloadThenReadAsAdminOrigin() {
+        String revisionOne = """
+                {"eventId":"e1","type":"GrantCreated","revision":1,"aggregateId":"grt_1","sequence":0,
+                 "occurredAt":"2026-11-28T12:00:00Z","payload":{"grantId":"grt_1","userId":"alice",
+                 "agentId":"travel-agent","audience":"https://calendar.example","scopes":["calendar.read"],
+                 "policy":{"allowedNextClients":[],"allowedNextKinds":[],"maxDepth":1,"approvalScopes":[]},
+                 "createdBy":"admin","createdAt":"2026-11-28T12:00:00Z"}}""";
+
+        EventEnvelope envelope = new EventCodec().decode(revisionOne.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(((GrantCreated) envelope.payload()).origin()).isEqualTo(GrantOrigin.ADMIN);
     }
 
     @Test

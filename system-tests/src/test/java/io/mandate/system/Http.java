@@ -46,6 +46,13 @@ final class Http {
         return send(request.build());
     }
 
+    HttpResponse<String> putJson(String url, String user, String password, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(user, password))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

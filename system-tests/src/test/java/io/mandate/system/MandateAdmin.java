@@ -39,6 +39,14 @@ final class MandateAdmin {
         return new ClientCredential.SecretBasic(clientId, secret);
     }
 
+    /** Registers an agent with {@code client_secret_basic} and the redirect URIs of the authorization code flow. */
+    ClientCredential.SecretBasic registerAgentWithRedirect(String clientId, List<String> scopes, List<String> redirectUris) {
+        Map<String, Object> body = description(clientId, "AGENT", scopes, List.of());
+        body.put("redirectUris", redirectUris);
+        JsonNode created = registerClient(body);
+        return new ClientCredential.SecretBasic(clientId, created.path("clientSecret").asText());
+    }
+
     /** Registers a client with {@code private_key_jwt} and a fresh EC key; Mandate gets the public key only. */
     ClientCredential.PrivateKeyJwt registerWithKey(String clientId, String kind, List<String> scopes,
                                                    List<String> resourceUris) {

@@ -64,6 +64,8 @@ final class RunningMandate {
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         environment.put("MANDATE_QUERY_SERVICE_URL", "http://127.0.0.1:" + ports.get(StackSettings.QUERY_SERVICE));
         environment.put("MANDATE_ISSUER_URL", "http://127.0.0.1:" + ports.get(StackSettings.TOKEN_ISSUER));
+        // Where the authorization server creates the grants users consent to.
+        environment.put("MANDATE_COMMAND_SERVICE_URL", "http://127.0.0.1:" + ports.get(StackSettings.COMMAND_SERVICE));
         environment.putAll(identityProvider.issuerEnvironment());
         Map<String, StackSettings.Port> named = new LinkedHashMap<>();
         StackSettings defaults = StackSettings.fromEnvironment(home, Map.of());

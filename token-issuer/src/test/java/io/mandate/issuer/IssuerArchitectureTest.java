@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The issuer talks to the other services only through the published language (module
- * {@code messages}) on Kafka: it must never reach into their code.
+ * {@code messages}) on Kafka and the command-service's HTTP API (grants born from consent): it must
+ * never reach into their code.
  */
 @AnalyzeClasses(packages = "io.mandate.issuer", importOptions = ImportOption.DoNotIncludeTests.class)
 class IssuerArchitectureTest {

@@ -86,7 +86,7 @@ class ClientAggregate {
         Instant now = clock.instant();
         apply(new ClientRegistered(command.clientId(), command.kind(), command.name(), command.owner(),
                 command.allowedScopes(), command.resourceUris(), command.registrationPath(), command.requestedBy(),
-                now));
+                now, command.redirectUris(), command.softwareStatement()));
         apply(new ClientCredentialsSet(command.clientId(), command.credentials(), command.requestedBy(), now));
         return RegisterClientOutcome.CREATED;
     }
@@ -195,6 +195,7 @@ class ClientAggregate {
                 && registered.owner().equals(command.owner())
                 && registered.allowedScopes().equals(command.allowedScopes())
                 && new HashSet<>(registered.resourceUris()).equals(new HashSet<>(command.resourceUris()))
+                && new HashSet<>(registered.redirectUris()).equals(new HashSet<>(command.redirectUris()))
                 && (registrationCredentials == null
                     || ClientRequestKeys.sameMethodAndKeys(registrationCredentials, command.credentials()));
     }

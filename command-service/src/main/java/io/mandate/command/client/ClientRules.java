@@ -14,6 +14,8 @@ final class ClientRules {
 
     static final int MAX_NAME = 200;
     static final int MAX_REASON = 500;
+    static final int MAX_REDIRECT_URIS = 20;
+    private static final int MAX_URI_LENGTH = 2048;
 
     /** Kinds that serve resources, so grants name them (or their URIs) as audience (RFC 8707 §2). */
     private static final Set<ClientKind> SERVERS = Set.of(ClientKind.RESOURCE_SERVER, ClientKind.MCP_SERVER);
@@ -45,6 +47,47 @@ final class ClientRules {
             throw new InvalidFieldException("allowedScopes", "a client needs at least one scope");
         }
         requireResourceUris(command.kind(), command.resourceUris());
+        requireRedirectUris(command.kind(), command.redirectUris());
+    }
+
+    /**
+     * Syntax only (RFC 6749 §3.1.2: absolute, no fragment; compared exactly, so stored as given).
+     * Which schemes and hosts a self-registering client may use is the token-issuer's registration
+     * policy; an administrator may register any absolute URI (a native app's private-use scheme too).
+     */
+    static void requireRedirectUris(ClientKind kind, List<String> uris) {
+        if (uris.isEmpty()) {
+            return;
+        }
+        if (kind == ClientKind.RESOURCE_SERVER) {
+            throw new InvalidFieldException("redirectUris", "a resource server never runs the authorization code flow");
+        }
+        if (uris.size() > MAX_REDIRECT_URIS) {
+            throw new InvalidFieldException("redirectUris", "at most " + MAX_REDIRECT_URIS + " redirect URIs");
+        }
+        if (uris.size() != Set.copyOf(uris).size()) {
+            throw new InvalidFieldException("redirectUris", "each redirect URI once");
+        }
+        for (String uri : uris) {
+            if (!isRedirectUri(uri)) {
+                throw new InvalidFieldException("redirectUris",
+                        "'" + uri + "' is not an absolute URI without fragment (RFC 6749 §3.1.2)");
+            }
+        }
+    }
+
+    private static boolean isRedirectUri(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_URI_LENGTH) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getFragment() == null && uri.getRawFragment() == null
+                    && !value.contains("#") && !"javascript".equalsIgnoreCase(uri.getScheme())
+                    && !"data".equalsIgnoreCase(uri.getScheme());
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Every admin action records why; the reason is what an investigator reads later. */

@@ -3,6 +3,7 @@ package io.mandate.command.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mandate.command.registry.ClientRegistration;
 import io.mandate.command.registry.ClientStatus;
+import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.grant.ClientKind;
 
@@ -20,18 +21,21 @@ import java.util.List;
  *                                rotation response that generated it, and nowhere else
  */
 record ClientView(String clientId, ClientKind kind, String name, String owner, List<String> allowedScopes,
-                  List<String> resourceUris, ClientStatus status, Instant registeredAt,
+                  List<String> resourceUris, List<String> redirectUris, RegistrationPath registrationPath,
+                  ClientStatus status, Instant registeredAt,
                   TokenEndpointAuthMethod tokenEndpointAuthMethod, Instant credentialsSetAt,
                   @JsonInclude(JsonInclude.Include.NON_NULL) String clientSecret) {
 
     static ClientView of(ClientRegistration client) {
         return new ClientView(client.clientId().value(), client.kind(), client.name(), client.owner(),
-                client.allowedScopes().asList(), client.resourceUris(), client.status(), client.registeredAt(),
+                client.allowedScopes().asList(), client.resourceUris(), client.redirectUris(), client.registrationPath(),
+                client.status(), client.registeredAt(),
                 client.tokenEndpointAuthMethod(), client.credentialsSetAt(), null);
     }
 
     ClientView withSecret(String secret) {
-        return new ClientView(clientId, kind, name, owner, allowedScopes, resourceUris, status, registeredAt,
+        return new ClientView(clientId, kind, name, owner, allowedScopes, resourceUris, redirectUris, registrationPath,
+                status, registeredAt,
                 tokenEndpointAuthMethod, credentialsSetAt, secret);
     }
 

@@ -30,7 +30,8 @@ record RegisterClientRequest(
         @NotEmpty @Size(max = 100) List<@NotBlank String> allowedScopes,
         @Size(max = 20) List<@NotBlank String> resourceUris,
         @Size(max = 64) String tokenEndpointAuthMethod,
-        JsonNode jwks) {
+        JsonNode jwks,
+        @Size(max = ClientRules.MAX_REDIRECT_URIS) List<@NotBlank String> redirectUris) {
 
     NewCredentials toCredentials() {
         return NewCredentials.from(tokenEndpointAuthMethod, jwks);
@@ -39,7 +40,8 @@ record RegisterClientRequest(
     RegisterClient toCommand(String requestedBy, ClientCredentials credentials) {
         return new RegisterClient(field("clientId", () -> ClientId.of(clientId)), kind, name, owner,
                 field("allowedScopes", () -> Scopes.of(allowedScopes)),
-                resourceUris == null ? List.of() : resourceUris, RegistrationPath.ADMIN, requestedBy, credentials);
+                resourceUris == null ? List.of() : resourceUris, RegistrationPath.ADMIN, requestedBy, credentials,
+                redirectUris == null ? List.of() : redirectUris, null);
     }
 
     private static <T> T field(String name, Supplier<T> parse) {

@@ -4,6 +4,7 @@ import io.mandate.messages.client.ClientCommands.DeleteClient;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
 import io.mandate.messages.grant.GrantCommands.ExpireGrant;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
+import io.mandate.messages.grant.GrantCommands.WithdrawGrant;
 import io.mandate.messages.revocation.RevocationCommands.RevokeClient;
 import io.mandate.messages.revocation.RevocationCommands.RevokeToken;
 import io.mandate.messages.revocation.RevocationCommands.RevokeUser;
@@ -42,7 +43,7 @@ class RevocationFence {
     /** Commands that revoke or suspend; reinstating, registering and granting need no fence. */
     static final Set<Class<?>> FENCED = Set.of(
             RevokeToken.class, RevokeClient.class, RevokeUser.class,
-            RevokeGrant.class, ExpireGrant.class,
+            RevokeGrant.class, WithdrawGrant.class, ExpireGrant.class,
             SuspendClient.class, DeleteClient.class);
 
     static final String LOCK_SQL = "select pg_advisory_xact_lock(?)";

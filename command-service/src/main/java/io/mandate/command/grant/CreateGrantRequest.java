@@ -4,6 +4,7 @@ import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.DelegationPolicy;
+import io.mandate.messages.grant.GrantOrigin;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
@@ -48,6 +49,16 @@ record CreateGrantRequest(
 
     /** @throws InvalidFieldException naming the field whose value a typed identifier refuses */
     CreateGrant toCommand(GrantId grantId, String requestedBy) {
+        return toCommand(grantId, requestedBy, GrantOrigin.ADMIN);
+    }
+
+    /** The user approved this grant on the consent page: the user is its author. */
+    CreateGrant toConsentCommand(GrantId grantId) {
+        UserId user = field("userId", () -> UserId.of(userId));
+        return toCommand(grantId, "user:" + user.value(), GrantOrigin.CONSENT);
+    }
+
+    private CreateGrant toCommand(GrantId grantId, String requestedBy, GrantOrigin origin) {
         return new CreateGrant(grantId,
                 field("userId", () -> UserId.of(userId)),
                 field("agentId", () -> ClientId.of(agentId)),
@@ -60,7 +71,8 @@ record CreateGrantRequest(
                         field("policy.approvalScopes", () -> policy.approvalScopes() == null
                                 ? Scopes.of() : Scopes.of(policy.approvalScopes()))),
                 expiresAt,
-                requestedBy);
+                requestedBy,
+                origin);
     }
 
     private static Set<ClientId> clientIds(List<String> values) {

@@ -5,6 +5,7 @@ import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.GrantCommands.ExpireGrant;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
+import io.mandate.messages.grant.GrantCommands.WithdrawGrant;
 import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.grant.GrantExpired;
 import io.mandate.messages.grant.GrantRevoked;
@@ -62,7 +63,7 @@ class GrantAggregate {
         requireRules(command, now, limits);
         GrantParties.require(command, clients);
         apply(new GrantCreated(command.grantId(), command.userId(), command.agentId(), command.audience(),
-                command.scopes(), command.policy(), command.expiresAt(), command.requestedBy(), now));
+                command.scopes(), command.policy(), command.expiresAt(), command.requestedBy(), now, command.origin()));
         return CreateGrantOutcome.CREATED;
     }
 
@@ -83,6 +84,29 @@ class GrantAggregate {
         }
         apply(new GrantRevoked(grantId, created.userId(), created.agentId(), command.reason(),
                 command.requestedBy(), clock.instant()));
+        return ended;
+    }
+
+    /**
+     * The user withdraws their own grant: a revocation with the user as its actor. A grant that is not
+     * this user's is answered as unknown (the caller learns nothing about other users' grants).
+     * Idempotent like {@link #handle(RevokeGrant, Clock)}.
+     */
+    @CommandHandler
+    GrantEnding handle(WithdrawGrant command, Clock clock) {
+        if (!created.userId().equals(command.userId())) {
+            throw new UnknownGrantException(grantId);
+        }
+        if (ended != null) {
+            return ended.asFoundAgain();
+        }
+        String reason = command.reason() == null || command.reason().isBlank() ? "withdrawn by the user"
+                : command.reason();
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidFieldException("reason", "must be 1 to " + MAX_REASON + " characters");
+        }
+        apply(new GrantRevoked(grantId, created.userId(), created.agentId(), reason,
+                "user:" + command.userId().value(), clock.instant()));
         return ended;
     }
 
@@ -151,6 +175,7 @@ class GrantAggregate {
                 && created.scopes().equals(command.scopes())
                 && created.policy().equals(command.policy())
                 && Objects.equals(created.expiresAt(), command.expiresAt())
-                && created.createdBy().equals(command.requestedBy());
+                && created.createdBy().equals(command.requestedBy())
+                && created.origin() == command.origin();
     }
 }

@@ -3,6 +3,7 @@ package io.mandate.command.grant;
 import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.GrantCommands.ExpireGrant;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
+import io.mandate.messages.grant.GrantCommands.WithdrawGrant;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -25,6 +26,9 @@ class GrantCommandTargetResolver implements CommandTargetResolver {
         }
         if (payload instanceof RevokeGrant revoke) {
             return new VersionedAggregateIdentifier(revoke.grantId().value(), null);
+        }
+        if (payload instanceof WithdrawGrant withdraw) {
+            return new VersionedAggregateIdentifier(withdraw.grantId().value(), null);
         }
         if (payload instanceof ExpireGrant expire) {
             return new VersionedAggregateIdentifier(expire.grantId().value(), null);

@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** The administrators' grant API: records a user's grant to an agent as a GrantCreated event. */
+/**
+ * Records a user's grant to an agent as a GrantCreated event: by an administrator (origin ADMIN,
+ * {@code createdBy} the admin), or by the authorization server when the user approved the consent
+ * page (origin CONSENT, {@code createdBy} {@code user:<userId>}).
+ */
 @RestController
 @RequestMapping("/api/grants")
 class GrantController {
@@ -32,7 +36,8 @@ class GrantController {
         this.commands = commands;
     }
 
-    @Operation(summary = "Create a grant", description = "Role ADMIN. With an Idempotency-Key, a retry of the "
+    @Operation(summary = "Create a grant", description = "Role ADMIN, or AUTHORIZATION_SERVER for a grant the "
+            + "user consented to (recorded with origin CONSENT and createdBy user:<userId>). With an Idempotency-Key, a retry of the "
             + "same request returns the same grant (200) and a different request with the key is a 409.")
     @ApiResponse(responseCode = "201", description = "Grant created")
     @ApiResponse(responseCode = "200", description = "Idempotent retry: the grant this key created before")
@@ -44,12 +49,19 @@ class GrantController {
             Authentication caller) {
         IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
         GrantId grantId = GrantIds.forRequest(caller.getName(), key);
-        CreateGrant command = request.toCommand(grantId, caller.getName());
+        CreateGrant command = isAuthorizationServer(caller)
+                ? request.toConsentCommand(grantId)
+                : request.toCommand(grantId, caller.getName());
         CreateGrantOutcome outcome = send(command, key != null);
         HttpStatus status = outcome == CreateGrantOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
                 .location(URI.create("/api/grants/" + grantId.value()))
                 .body(new GrantReference(grantId.value()));
+    }
+
+    private static boolean isAuthorizationServer(Authentication caller) {
+        return caller.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_AUTHORIZATION_SERVER".equals(authority.getAuthority()));
     }
 
     private CreateGrantOutcome send(CreateGrant command, boolean idempotent) {

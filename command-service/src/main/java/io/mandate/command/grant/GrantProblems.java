@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * unknown grant a 404. A broken rule is an {@link io.mandate.command.web.InvalidFieldException}, answered
  * for every feature by ProblemAdvice.
  */
-@RestControllerAdvice(assignableTypes = {GrantController.class, GrantRevocationController.class})
+@RestControllerAdvice(assignableTypes = {GrantController.class, GrantRevocationController.class,
+        GrantWithdrawalController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GrantProblems {
 

@@ -1,6 +1,7 @@
 package io.mandate.command.registry;
 
 import io.mandate.messages.client.ClientRegistered;
+import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.Scopes;
@@ -54,6 +55,17 @@ public class ClientRegistration {
     @Column(name = "resource_uri", nullable = false, length = 2048)
     private List<String> resourceUris = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "client_registry_redirect_uri", joinColumns = @JoinColumn(name = "client_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "redirect_uri", nullable = false, length = 2048)
+    private List<String> redirectUris = new ArrayList<>();
+
+    /** Null for rows written before the column existed: those were all admin registrations. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registration_path", length = 32)
+    private RegistrationPath registrationPath;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private ClientStatus status;
@@ -80,6 +92,8 @@ public class ClientRegistration {
         this.owner = event.owner();
         this.allowedScopes = event.allowedScopes().toString();
         this.resourceUris = new ArrayList<>(event.resourceUris());
+        this.redirectUris = new ArrayList<>(event.redirectUris());
+        this.registrationPath = event.registrationPath();
         this.status = ClientStatus.ACTIVE;
         this.registeredAt = event.registeredAt();
     }
@@ -115,6 +129,14 @@ public class ClientRegistration {
 
     public List<String> resourceUris() {
         return List.copyOf(resourceUris);
+    }
+
+    public List<String> redirectUris() {
+        return List.copyOf(redirectUris);
+    }
+
+    public RegistrationPath registrationPath() {
+        return registrationPath == null ? RegistrationPath.ADMIN : registrationPath;
     }
 
     public ClientStatus status() {

@@ -23,6 +23,12 @@ class SecurityConfiguration {
     static final String ADMIN = "ADMIN";
     static final String INVESTIGATOR = "INVESTIGATOR";
     static final String RESPONDER = "RESPONDER";
+    /**
+     * The token-issuer acting as the authorization server: creates a grant when a user consents and
+     * withdraws a user's own grant. Nothing else (least privilege: it reads no investigation data,
+     * registers no client, revokes nothing for anybody else).
+     */
+    static final String AUTHORIZATION_SERVER = "AUTHORIZATION_SERVER";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
@@ -33,7 +39,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/grants").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/grants").hasAnyRole(ADMIN, AUTHORIZATION_SERVER)
+                        .requestMatchers(HttpMethod.POST, "/api/grants/*/withdraw").hasRole(AUTHORIZATION_SERVER)
                         // Clients and grants: ADMIN manages, RESPONDER may revoke, investigators only read.
                         .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMIN, RESPONDER)
                         .requestMatchers(HttpMethod.GET, "/api/grants/*", "/api/clients/*").hasAnyRole(ADMIN, INVESTIGATOR)
@@ -60,6 +67,8 @@ class SecurityConfiguration {
                 User.withUsername("investigator").password(encoder.encode(properties.investigatorPassword()))
                         .roles(INVESTIGATOR).build(),
                 User.withUsername("responder").password(encoder.encode(properties.responderPassword()))
-                        .roles(RESPONDER, INVESTIGATOR).build());
+                        .roles(RESPONDER, INVESTIGATOR).build(),
+                User.withUsername("authorization-server").password(encoder.encode(properties.authorizationServerPassword()))
+                        .roles(AUTHORIZATION_SERVER).build());
     }
 }

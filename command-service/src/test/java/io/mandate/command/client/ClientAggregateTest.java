@@ -108,6 +108,50 @@ class ClientAggregateTest {
                 .expectResultMessagePayload(RegisterClientOutcome.CREATED);
     }
 
+    private static RegisterClient agentWithRedirects(ClientKind kind, List<String> redirectUris) {
+        return new RegisterClient(CALENDAR, kind, "Agent", "alice", Scopes.of("calendar.read"),
+                kind == ClientKind.AGENT ? List.of() : List.of("https://calendar.example/api"), RegistrationPath.ADMIN,
+                "admin", SECRET_A, redirectUris, null);
+    }
+
+    @Test
+    void registerWhenRedirectUrisThenClientRegisteredCarriesThemAsGiven() {
+        List<String> redirects = List.of("https://agent.example/callback", "http://127.0.0.1/cb", "com.example.app:/cb");
+        fixture.givenNoPriorActivity()
+                .when(agentWithRedirects(ClientKind.AGENT, redirects))
+                .expectEvents(new ClientRegistered(CALENDAR, ClientKind.AGENT, "Agent", "alice", Scopes.of("calendar.read"),
+                                List.of(), RegistrationPath.ADMIN, "admin", NOW, redirects, null),
+                        credentialsSet(SECRET_A, "admin", NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://agent.example/cb#frag", "/relative/cb", "javascript:alert(1)", "not a uri"})
+    void registerWhenRedirectUriNotAbsoluteOrHasFragmentThenRedirectUrisRefused(String uri) {
+        fixture.givenNoPriorActivity()
+                .when(agentWithRedirects(ClientKind.AGENT, List.of(uri)))
+                .expectException(InvalidFieldException.class)
+                .expectExceptionMessage(startsWith("redirectUris"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void registerWhenResourceServerHasRedirectUrisThenRefused() {
+        fixture.givenNoPriorActivity()
+                .when(agentWithRedirects(ClientKind.RESOURCE_SERVER, List.of("https://api.example/cb")))
+                .expectException(InvalidFieldException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void registerAgainWhenRedirectUrisDifferThenConflict() {
+        fixture.given(new ClientRegistered(CALENDAR, ClientKind.AGENT, "Agent", "alice", Scopes.of("calendar.read"),
+                        List.of(), RegistrationPath.ADMIN, "admin", EARLIER, List.of("https://agent.example/cb"), null),
+                        credentialsSet(SECRET_A, "admin", EARLIER))
+                .when(agentWithRedirects(ClientKind.AGENT, List.of("https://evil.example/cb")))
+                .expectException(ClientConflictException.class)
+                .expectNoEvents();
+    }
+
     @Test
     void registerWhenPrivateKeyJwtThenCredentialsSetCarryTheKeys() {
         fixture.givenNoPriorActivity()

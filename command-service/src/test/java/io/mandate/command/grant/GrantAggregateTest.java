@@ -2,7 +2,10 @@ package io.mandate.command.grant;
 
 import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.ClientKind;
+import io.mandate.messages.grant.CreateGrant;
 import io.mandate.messages.grant.DelegationPolicy;
+import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.GrantOrigin;
 import io.mandate.messages.grant.Scopes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -44,6 +47,20 @@ class GrantAggregateTest {
                 .when(aGrant().command())
                 .expectEvents(aGrant().createdAt(NOW))
                 .expectResultMessagePayload(CreateGrantOutcome.CREATED);
+    }
+
+    @Test
+    void createWhenUserConsentedThenGrantCreatedWithOriginConsentByTheUser() {
+        CreateGrant admin = aGrant().command();
+        CreateGrant consent = new CreateGrant(admin.grantId(), admin.userId(), admin.agentId(), admin.audience(),
+                admin.scopes(), admin.policy(), admin.expiresAt(), "user:alice", GrantOrigin.CONSENT);
+        GrantCreated expected = aGrant().createdAt(NOW);
+
+        fixture.givenNoPriorActivity()
+                .when(consent)
+                .expectEvents(new GrantCreated(expected.grantId(), expected.userId(), expected.agentId(),
+                        expected.audience(), expected.scopes(), expected.policy(), expected.expiresAt(), "user:alice",
+                        NOW, GrantOrigin.CONSENT));
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.mandate.command.web.InvalidFieldException;
 import io.mandate.messages.grant.DelegationPolicy;
 import io.mandate.messages.grant.GrantCommands.ExpireGrant;
 import io.mandate.messages.grant.GrantCommands.RevokeGrant;
+import io.mandate.messages.grant.GrantCommands.WithdrawGrant;
+import io.mandate.messages.id.UserId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -39,6 +41,33 @@ class GrantLifecycleTest {
                 .when(new RevokeGrant(aGrant().grantId(), "lost laptop", "responder"))
                 .expectEvents(aGrant().revokedAt(NOW, "lost laptop", "responder"))
                 .expectResultMessagePayload(new GrantEnding("REVOKED", NOW, "responder", "lost laptop", true));
+    }
+
+    @Test
+    void withdrawWhenTheUsersOwnGrantThenRevokedWithTheUserAsActor() {
+        fixture.given(aGrant().createdAt(NOW.minusSeconds(60)))
+                .when(new WithdrawGrant(aGrant().grantId(), UserId.of("alice"), null))
+                .expectEvents(aGrant().revokedAt(NOW, "withdrawn by the user", "user:" + "alice"))
+                .expectResultMessagePayload(new GrantEnding("REVOKED", NOW, "user:" + "alice",
+                        "withdrawn by the user", true));
+    }
+
+    @Test
+    void withdrawWhenAnotherUsersGrantThenUnknownAndNothingWritten() {
+        fixture.given(aGrant().createdAt(NOW.minusSeconds(60)))
+                .when(new WithdrawGrant(aGrant().grantId(), UserId.of("mallory"), "mine now"))
+                .expectNoEvents()
+                .expectException(UnknownGrantException.class);
+    }
+
+    @Test
+    void withdrawWhenAlreadyWithdrawnThenNoEvent() {
+        fixture.given(aGrant().createdAt(NOW.minusSeconds(60)),
+                        aGrant().revokedAt(NOW.minusSeconds(30), "withdrawn by the user", "user:" + "alice"))
+                .when(new WithdrawGrant(aGrant().grantId(), UserId.of("alice"), null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new GrantEnding("REVOKED", NOW.minusSeconds(30),
+                        "user:" + "alice", "withdrawn by the user", false));
     }
 
     @Test

@@ -17,10 +17,15 @@ public final class ClientCommands {
     private ClientCommands() {
     }
 
-    /** @param credentials how the client will authenticate at the token endpoint (recorded as ClientCredentialsSet) */
+    /**
+     * @param credentials       how the client will authenticate at the token endpoint (recorded as ClientCredentialsSet)
+     * @param redirectUris      exact redirect URIs for the authorization code flow; empty when it runs none
+     * @param softwareStatement which software statement vouched for a dynamic registration; null otherwise
+     */
     public record RegisterClient(ClientId clientId, ClientKind kind, String name, String owner, Scopes allowedScopes,
                                  List<String> resourceUris, RegistrationPath registrationPath, String requestedBy,
-                                 ClientCredentials credentials) {
+                                 ClientCredentials credentials, List<String> redirectUris,
+                                 SoftwareStatementRef softwareStatement) {
         public RegisterClient {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(kind, "kind");
@@ -31,6 +36,15 @@ public final class ClientCommands {
             Objects.requireNonNull(registrationPath, "registrationPath");
             Objects.requireNonNull(requestedBy, "requestedBy");
             Objects.requireNonNull(credentials, "credentials");
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        }
+
+        /** A registration without redirect URIs or software statement. */
+        public RegisterClient(ClientId clientId, ClientKind kind, String name, String owner, Scopes allowedScopes,
+                              List<String> resourceUris, RegistrationPath registrationPath, String requestedBy,
+                              ClientCredentials credentials) {
+            this(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath, requestedBy, credentials,
+                    List.of(), null);
         }
     }
 

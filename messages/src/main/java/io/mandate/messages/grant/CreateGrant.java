@@ -7,7 +7,12 @@ import io.mandate.messages.id.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Command: record that a user grants an agent access to an audience up to a scope ceiling. */
+/**
+ * Command: record that a user grants an agent access to an audience up to a scope ceiling.
+ *
+ * @param requestedBy the admin principal, or {@code user:<userId>} when the user consented
+ * @param origin      ADMIN (admin API) or CONSENT (the authorization server's consent page)
+ */
 public record CreateGrant(GrantId grantId,
                           UserId userId,
                           ClientId agentId,
@@ -15,7 +20,8 @@ public record CreateGrant(GrantId grantId,
                           Scopes scopes,
                           DelegationPolicy policy,
                           Instant expiresAt,
-                          String requestedBy) {
+                          String requestedBy,
+                          GrantOrigin origin) {
 
     public CreateGrant {
         Objects.requireNonNull(grantId, "grantId");
@@ -25,5 +31,12 @@ public record CreateGrant(GrantId grantId,
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(requestedBy, "requestedBy");
+        origin = origin == null ? GrantOrigin.ADMIN : origin;
+    }
+
+    /** A grant an administrator records. */
+    public CreateGrant(GrantId grantId, UserId userId, ClientId agentId, String audience, Scopes scopes,
+                       DelegationPolicy policy, Instant expiresAt, String requestedBy) {
+        this(grantId, userId, agentId, audience, scopes, policy, expiresAt, requestedBy, GrantOrigin.ADMIN);
     }
 }

@@ -13,6 +13,13 @@ public final class GrantCommands {
     public record RevokeGrant(GrantId grantId, String reason, String requestedBy) {
     }
 
+    /**
+     * The user withdraws their own grant (through the authorization server's account page): a
+     * revocation whose actor is {@code user:<userId>}. Refused as unknown when the grant is not the user's.
+     */
+    public record WithdrawGrant(GrantId grantId, io.mandate.messages.id.UserId userId, String reason) {
+    }
+
     /** Sent by the expiry sweep; a no-op unless the grant is active and past its expiry at {@code now}. */
     public record ExpireGrant(GrantId grantId, Instant now) {
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * A user granted an agent access to one resource (audience), up to a scope ceiling, under a
  * delegation policy, until an expiry. The root of every chain derived from it.
  *
- * @param createdBy who recorded the grant (an administrator, or the user through consent)
+ * @param createdBy who recorded the grant: the admin principal, or {@code user:<userId>} through consent
+ * @param origin    ADMIN or CONSENT; absent in revision 1 payloads, which are all ADMIN (read as such)
  */
 public record GrantCreated(GrantId grantId,
                            UserId userId,
@@ -21,9 +22,11 @@ public record GrantCreated(GrantId grantId,
                            DelegationPolicy policy,
                            Instant expiresAt,
                            String createdBy,
-                           Instant createdAt) implements GrantEvent {
+                           Instant createdAt,
+                           GrantOrigin origin) implements GrantEvent {
 
-    public static final int REVISION = 1;
+    /** 2: {@code origin} added. A revision 1 payload has none and is read as ADMIN (the only origin then). */
+    public static final int REVISION = 2;
 
     public GrantCreated {
         Objects.requireNonNull(grantId, "grantId");
@@ -34,5 +37,12 @@ public record GrantCreated(GrantId grantId,
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
+        origin = origin == null ? GrantOrigin.ADMIN : origin;
+    }
+
+    /** A grant recorded by an administrator. */
+    public GrantCreated(GrantId grantId, UserId userId, ClientId agentId, String audience, Scopes scopes,
+                        DelegationPolicy policy, Instant expiresAt, String createdBy, Instant createdAt) {
+        this(grantId, userId, agentId, audience, scopes, policy, expiresAt, createdBy, createdAt, GrantOrigin.ADMIN);
     }
 }

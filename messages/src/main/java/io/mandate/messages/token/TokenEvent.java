@@ -8,5 +8,6 @@ import io.mandate.messages.MandateEvent;
  * before the response leaves (docs/architecture.md, "Recording exchanges"). Each event is its
  * own one-event stream; tokens of one grant share a Kafka key so a chain stays ordered.
  */
-public sealed interface TokenEvent extends MandateEvent permits TokenExchanged, ClientTokenIssued, TokenExchangeRefused {
+public sealed interface TokenEvent extends MandateEvent permits TokenExchanged, ClientTokenIssued, TokenExchangeRefused,
+        AuthorizationCodeRedeemed {
 }

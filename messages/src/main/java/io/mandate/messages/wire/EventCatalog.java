@@ -2,6 +2,7 @@ package io.mandate.messages.wire;
 
 import io.mandate.messages.MandateEvent;
 import io.mandate.messages.client.ClientCredentialsSet;
+import io.mandate.messages.consent.ConsentDenied;
 import io.mandate.messages.client.ClientDeleted;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
@@ -15,6 +16,7 @@ import io.mandate.messages.key.SigningKeyRetired;
 import io.mandate.messages.revocation.ClientRevoked;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.revocation.UserRevoked;
+import io.mandate.messages.token.AuthorizationCodeRedeemed;
 import io.mandate.messages.token.ClientTokenIssued;
 import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
@@ -43,6 +45,9 @@ public final class EventCatalog {
             new EventType("TokenExchanged", TokenExchanged.class, TokenExchanged.REVISION, Topics.TOKENS),
             new EventType("ClientTokenIssued", ClientTokenIssued.class, ClientTokenIssued.REVISION, Topics.TOKENS),
             new EventType("TokenExchangeRefused", TokenExchangeRefused.class, TokenExchangeRefused.REVISION, Topics.TOKENS),
+            new EventType("AuthorizationCodeRedeemed", AuthorizationCodeRedeemed.class, AuthorizationCodeRedeemed.REVISION,
+                    Topics.TOKENS),
+            new EventType("ConsentDenied", ConsentDenied.class, ConsentDenied.REVISION, Topics.GRANTS),
             new EventType("SigningKeyCreated", SigningKeyCreated.class, SigningKeyCreated.REVISION, Topics.KEYS),
             new EventType("SigningKeyActivated", SigningKeyActivated.class, SigningKeyActivated.REVISION, Topics.KEYS),
             new EventType("SigningKeyRetired", SigningKeyRetired.class, SigningKeyRetired.REVISION, Topics.KEYS));

@@ -21,6 +21,9 @@ import java.util.List;
  *                        {@code ClientCredentialsSet}; absent for a client that never had credentials
  *                        (the secret hash and keys are never copied here)
  * @param credentialsSetAt when those credentials were set (registration or rotation)
+ * @param redirectUris    the exact redirect URIs of the authorization code flow (empty when none)
+ * @param softwareStatementIssuer the issuer of the software statement that vouched for a dynamic
+ *                        registration (absent when none); {@code softwareId} the software it named
  */
 public record ClientDocument(String clientId,
                              ClientKind kind,
@@ -38,36 +41,41 @@ public record ClientDocument(String clientId,
                              Instant revokedAt,
                              Long lastSequence,
                              TokenEndpointAuthMethod tokenEndpointAuthMethod,
-                             Instant credentialsSetAt) {
+                             Instant credentialsSetAt,
+                             List<String> redirectUris,
+                             String softwareStatementIssuer,
+                             String softwareId) {
 
     /** What is known of a client before its registration has been read: only its id. */
     static ClientDocument unknown(String clientId) {
         return new ClientDocument(clientId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     ClientDocument withRegistration(String name, ClientKind kind, String owner, List<String> allowedScopes,
-                                    List<String> resourceUris, RegistrationPath path, Instant at, String by) {
+                                    List<String> resourceUris, RegistrationPath path, Instant at, String by,
+                                    List<String> redirects, String statementIssuer, String statementSoftwareId) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, path, at, by, status,
                 statusChangedAt, statusChangedBy, statusReason, revokedAt, lastSequence, tokenEndpointAuthMethod,
-                credentialsSetAt);
+                credentialsSetAt, redirects, statementIssuer, statementSoftwareId);
     }
 
     ClientDocument withStatus(ClientStatus newStatus, Instant at, String by, String reason, long sequence) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
                 registeredAt, registeredBy, newStatus, at, by, reason, revokedAt, sequence, tokenEndpointAuthMethod,
-                credentialsSetAt);
+                credentialsSetAt, redirectUris, softwareStatementIssuer, softwareId);
     }
 
     ClientDocument withRevokedAt(Instant watermark) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
                 registeredAt, registeredBy, status, statusChangedAt, statusChangedBy, statusReason, watermark,
-                lastSequence, tokenEndpointAuthMethod, credentialsSetAt);
+                lastSequence, tokenEndpointAuthMethod, credentialsSetAt, redirectUris, softwareStatementIssuer,
+                softwareId);
     }
 
     ClientDocument withCredentials(TokenEndpointAuthMethod method, Instant setAt) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
                 registeredAt, registeredBy, status, statusChangedAt, statusChangedBy, statusReason, revokedAt,
-                lastSequence, method, setAt);
+                lastSequence, method, setAt, redirectUris, softwareStatementIssuer, softwareId);
     }
 }

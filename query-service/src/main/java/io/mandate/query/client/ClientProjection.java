@@ -113,7 +113,10 @@ class ClientProjection implements Projection, DocumentFold.Rules<ClientDocument>
         ClientDocument result = base;
         if (base.registeredAt() == null) {
             result = result.withRegistration(e.name(), e.kind(), e.owner(), e.allowedScopes().asList(),
-                    List.copyOf(e.resourceUris()), e.registrationPath(), e.registeredAt(), e.registeredBy());
+                    List.copyOf(e.resourceUris()), e.registrationPath(), e.registeredAt(), e.registeredBy(),
+                    List.copyOf(e.redirectUris()),
+                    e.softwareStatement() == null ? null : e.softwareStatement().issuer(),
+                    e.softwareStatement() == null ? null : e.softwareStatement().softwareId());
         }
         if (newSequence != null) {
             result = result.withStatus(ClientStatus.ACTIVE, e.registeredAt(), e.registeredBy(), null, newSequence);

@@ -16,6 +16,8 @@ import io.mandate.messages.key.SigningKeyEvent;
 import io.mandate.messages.revocation.ClientRevoked;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.revocation.UserRevoked;
+import io.mandate.messages.consent.ConsentDenied;
+import io.mandate.messages.token.AuthorizationCodeRedeemed;
 import io.mandate.messages.token.ClientTokenIssued;
 import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
@@ -65,6 +67,14 @@ record Searchable(String grantId, String userId, String agentId, String clientId
             return new Searchable(e.grantId().value(), e.userId().value(), chain.get(chain.size() - 1).value(),
                     e.holder().value(), e.audience(), e.scopes().asList(), e.jti().value(), e.keyId(),
                     e.holder().value(), null);
+        } else if (payload instanceof AuthorizationCodeRedeemed e) {
+            // The agent redeemed a code: it is the grant's agent, the holder and the actor.
+            return new Searchable(e.grantId().value(), e.userId().value(), e.clientId().value(), e.clientId().value(),
+                    e.audience(), e.scopes().asList(), e.jti().value(), e.keyId(), e.clientId().value(), null);
+        } else if (payload instanceof ConsentDenied e) {
+            // The user decided: the actor is the user; the agent that asked is both agentId and clientId.
+            return new Searchable(null, e.userId().value(), e.clientId().value(), e.clientId().value(), e.resource(),
+                    e.requestedScopes().asList(), null, null, "user:" + e.userId().value(), null);
         } else if (payload instanceof ClientTokenIssued e) {
             return new Searchable(null, null, null, e.clientId().value(), e.audience(), e.scopes().asList(),
                     e.jti().value(), e.keyId(), e.clientId().value(), null);

@@ -46,6 +46,8 @@ class ClientProjectionTest {
         assertThat(document.allowedScopes()).containsExactly("calendar.read", "calendar.write");
         assertThat(document.resourceUris()).containsExactly("https://calendar.example.com/mcp");
         assertThat(document.registrationPath()).isEqualTo(RegistrationPath.ADMIN);
+        assertThat(document.redirectUris()).isEmpty();
+        assertThat(document.softwareStatementIssuer()).isNull();
         assertThat(document.registeredAt()).isEqualTo(TestClients.REGISTERED_AT);
         assertThat(document.registeredBy()).isEqualTo("admin");
         assertThat(document.status()).isEqualTo(ClientStatus.ACTIVE);
@@ -53,6 +55,21 @@ class ClientProjectionTest {
         assertThat(document.statusReason()).isNull();
         assertThat(document.revokedAt()).isNull();
         assertThat(document.lastSequence()).isZero();
+    }
+
+    @Test
+    void applyWhenDynamicallyRegisteredThenRedirectUrisPathAndStatementIssuerIndexed() {
+        ClientRegistered dynamic = new ClientRegistered(ClientId.of("dyn-" + id.value()), ClientKind.AGENT, "Dyn",
+                "team", registered.allowedScopes(), java.util.List.of(), RegistrationPath.DYNAMIC_REGISTRATION,
+                "registrar", T1, java.util.List.of("https://dyn.example/cb"),
+                new io.mandate.messages.client.SoftwareStatementRef("https://statements.example", "sw-1", "2"));
+
+        ClientDocument document = fold(null, event(dynamic, 0));
+
+        assertThat(document.redirectUris()).containsExactly("https://dyn.example/cb");
+        assertThat(document.registrationPath()).isEqualTo(RegistrationPath.DYNAMIC_REGISTRATION);
+        assertThat(document.softwareStatementIssuer()).isEqualTo("https://statements.example");
+        assertThat(document.softwareId()).isEqualTo("sw-1");
     }
 
     @Test

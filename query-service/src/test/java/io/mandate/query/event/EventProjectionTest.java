@@ -27,6 +27,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
+import io.mandate.messages.token.AuthorizationCodeRedeemed;
+
+import io.mandate.messages.consent.ConsentDenied;
+
+import io.mandate.messages.id.Jti;
+
+import io.mandate.messages.grant.Scopes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventProjectionTest {
@@ -209,6 +217,38 @@ class EventProjectionTest {
         assertThat(document.jti()).isEqualTo(issued.jti().value());
         assertThat(document.keyId()).isEqualTo(issued.keyId());
         assertThat(document.scopes()).containsExactly("calendar.read");
+    }
+
+    @Test
+    void toDocumentWhenAuthorizationCodeRedeemedThenGrantUserAgentAudienceScopesJtiAndKey() {
+        AuthorizationCodeRedeemed redeemed = new AuthorizationCodeRedeemed(Jti.of("jti-code-1"), "code-1",
+                GrantId.of("grt_consent-1"), UserId.of("alice"), ClientId.of("travel-agent"), "https://calendar.example/api",
+                Scopes.of("calendar.read"), null, "kid-1", AT, AT.plusSeconds(300));
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(redeemed, 0, AT));
+
+        assertThat(document.grantId()).isEqualTo("grt_consent-1");
+        assertThat(document.userId()).isEqualTo("alice");
+        assertThat(document.agentId()).isEqualTo("travel-agent");
+        assertThat(document.clientId()).isEqualTo("travel-agent");
+        assertThat(document.audience()).isEqualTo("https://calendar.example/api");
+        assertThat(document.jti()).isEqualTo("jti-code-1");
+        assertThat(document.keyId()).isEqualTo("kid-1");
+    }
+
+    @Test
+    void toDocumentWhenConsentDeniedThenUserAgentResourceAndTheUserAsActor() {
+        ConsentDenied denied = new ConsentDenied("den-1", UserId.of("alice"), ClientId.of("travel-agent"),
+                "https://calendar.example/api", Scopes.of("calendar.read", "calendar.write"), AT);
+
+        EventDocument document = projection.toDocument(TestGrants.envelopeOf(denied, 0, AT));
+
+        assertThat(document.userId()).isEqualTo("alice");
+        assertThat(document.agentId()).isEqualTo("travel-agent");
+        assertThat(document.audience()).isEqualTo("https://calendar.example/api");
+        assertThat(document.scopes()).containsExactly("calendar.read", "calendar.write");
+        assertThat(document.actor()).isEqualTo("user:alice");
+        assertThat(document.grantId()).isNull();
     }
 
     @Test

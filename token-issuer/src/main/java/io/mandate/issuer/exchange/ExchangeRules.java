@@ -84,6 +84,64 @@ public class ExchangeRules {
         throw firstRefusal;
     }
 
+    /**
+     * The first token of a grant a user just consented to, for the authorization code the agent
+     * redeems (RFC 6749 §4.1.3): the agent is the only actor; the target (RFC 8707 {@code resource})
+     * must be the grant's audience or a next actor its policy allows; the scopes are the consented
+     * ones, within the grant and the agent's allowed scopes (never widened).
+     */
+    public TokenPlan authorizationCode(GrantView grant, ClientView agent, String resource, Scopes scopes, Jti jti,
+                                       String codeId, Instant now, RefusalContext context) {
+        context.userId(grant.userId());
+        context.grantId(grant.grantId());
+        requireActive(agent);
+        if (!grant.agentId().equals(agent.clientId())) {
+            throw refused(OAuth2Error.invalidGrant("The authorization code was not issued to this client"),
+                    "code_client_mismatch");
+        }
+        Verdict standing = revocations.checkGrantStanding(grant, now);
+        if (standing instanceof Verdict.Revoked revoked) {
+            throw refused(OAuth2Error.invalidGrant("The grant was revoked or has ended"),
+                    "revoked_" + revoked.grain().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        Targets.Target target = resolve(resource);
+        List<ClientId> chain = List.of(agent.clientId());
+        ClientId mayAct = nextActor(grant, chain, target);
+        Scopes ceiling = withoutApproval(intersect(grant.scopes(), agent.allowedScopes()), grant);
+        Scopes granted = scopes(Optional.of(scopes), ceiling, grant, "scope_exceeds_grant");
+        Instant expiresAt = earliest(now.plus(properties.accessTokenTtl()), grant.expiresAt());
+        return new TokenPlan(jti, grant, agent.clientId(), chain, List.of(), target.audience(), granted, mayAct, now,
+                expiresAt, issuer, "code:" + codeId, null);
+    }
+
+    /**
+     * The agent presents its own authorization-code token (RFC 8693 with itself as the subject's
+     * holder), as it would present its user's token from a trusted IdP: a first hop of the token's
+     * grant, with the code token as the only ancestor (so revoking it revokes this one). The chain
+     * does not grow; scopes and expiry stay within the code token's.
+     */
+    public TokenPlan ownAuthorizationCodeToken(MandateToken subject, ClientView agent, Request request, Instant now,
+                                               RefusalContext context) {
+        context.userId(subject.userId());
+        context.grantId(subject.grantId());
+        Verdict verdict = revocations.check(subject.facts(), now);
+        if (verdict instanceof Verdict.Revoked revoked) {
+            throw refused(OAuth2Error.invalidGrant("The subject token's delegation was revoked or has ended"),
+                    "revoked_" + revoked.grain().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        requireActive(agent);
+        GrantView grant = projection.findGrant(subject.grantId()).orElseThrow();
+        List<ClientId> chain = List.of(agent.clientId());
+        Targets.Target target = request.target().map(this::resolve).orElseGet(() -> resolve(grant.audience()));
+        ClientId mayAct = nextActor(grant, chain, target);
+        Scopes ceiling = intersect(subject.scopes(), agent.allowedScopes());
+        Scopes scopes = scopes(request.scope(), ceiling, grant, "scope_exceeds_parent");
+        Instant expiresAt = earliest(earliest(now.plus(properties.accessTokenTtl()), grant.expiresAt()),
+                subject.expiresAt());
+        return new TokenPlan(newJti(), grant, agent.clientId(), chain, List.of(subject.jti()), target.audience(),
+                scopes, mayAct, now, expiresAt, issuer, subject.jti().value(), subject.issuedAt());
+    }
+
     /** A further hop: the client named by the subject token's {@code may_act} exchanges it. */
     public TokenPlan nextHop(MandateToken subject, ClientView requester, Request request, Instant now,
                              RefusalContext context) {

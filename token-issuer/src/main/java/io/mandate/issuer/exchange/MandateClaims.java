@@ -29,6 +29,12 @@ public final class MandateClaims {
     public static final String GRANT_ID = "grant_id";
     /** Private: the jtis of the Mandate-issued ancestors, root first. */
     public static final String LINEAGE = "lineage";
+    /**
+     * Private: how the token was granted, present only on tokens issued for an authorization code
+     * ({@value #AUTHORIZATION_CODE}); the name follows the {@code gty} claim some servers already use.
+     */
+    public static final String GRANT_TYPE = "gty";
+    public static final String AUTHORIZATION_CODE = "authorization_code";
 
     private MandateClaims() {
     }
@@ -71,7 +77,7 @@ public final class MandateClaims {
                 throw new IllegalArgumentException("a client token has no actor and its subject is the client");
             }
             return new MandateToken(jti, null, holder, audiences.get(0), scopes, List.of(), List.of(), null, null,
-                    issuedAt, expiresAt);
+                    issuedAt, expiresAt, false);
         }
         UserId user = UserId.of(require(claims.getSubject(), "sub"));
         List<ClientId> chain = actorChain(claims.getJSONObjectClaim(ACT));
@@ -80,13 +86,19 @@ public final class MandateClaims {
         }
         List<String> lineageClaim = claims.getStringListClaim(LINEAGE);
         List<Jti> lineage = lineageClaim == null ? List.of() : lineageClaim.stream().map(Jti::of).toList();
-        if (lineage.size() != chain.size() - 1 || lineage.contains(jti)) {
+        // One ancestor per earlier actor; one more when the chain began with the agent's own
+        // authorization-code token, which the agent exchanged without joining the chain twice.
+        if ((lineage.size() != chain.size() - 1 && lineage.size() != chain.size()) || lineage.contains(jti)) {
             throw new IllegalArgumentException("lineage does not match the actor chain");
         }
         Map<String, Object> mayActClaim = claims.getJSONObjectClaim(MAY_ACT);
         ClientId mayAct = mayActClaim == null ? null : ClientId.of(String.valueOf(mayActClaim.get("sub")));
+        boolean fromCode = AUTHORIZATION_CODE.equals(claims.getStringClaim(GRANT_TYPE));
+        if (fromCode && (!lineage.isEmpty() || chain.size() != 1)) {
+            throw new IllegalArgumentException("an authorization-code token is the first of its chain");
+        }
         return new MandateToken(jti, user, holder, audiences.get(0), scopes, chain, lineage, GrantId.of(grant), mayAct,
-                issuedAt, expiresAt);
+                issuedAt, expiresAt, fromCode);
     }
 
     @SuppressWarnings("unchecked")

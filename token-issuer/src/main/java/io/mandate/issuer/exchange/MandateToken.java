@@ -18,10 +18,12 @@ import java.util.List;
  * @param actorChain current holder first, the grant's agent last (the nesting of {@code act})
  * @param lineage    the jtis of its Mandate-issued ancestors, root first, parent last
  * @param mayAct     the only client that may exchange it next (RFC 8693 §4.4), or null
+ * @param fromAuthorizationCode true when issued by redeeming an authorization code ({@code gty}
+ *                   {@code authorization_code}): its holder may present it as an RFC 8693 subject token itself
  */
 public record MandateToken(Jti jti, UserId userId, ClientId holder, String audience, Scopes scopes,
                            List<ClientId> actorChain, List<Jti> lineage, GrantId grantId, ClientId mayAct,
-                           Instant issuedAt, Instant expiresAt) {
+                           Instant issuedAt, Instant expiresAt, boolean fromAuthorizationCode) {
 
     public boolean isDelegated() {
         return grantId != null;

@@ -39,6 +39,15 @@ public class TokenMinter {
     }
 
     public String delegated(TokenPlan plan, SigningKey key) {
+        return sign(delegatedClaims(plan).build(), key);
+    }
+
+    /** A delegated token issued for an authorization code (RFC 6749 §4.1.3): marked {@code gty: authorization_code}. */
+    public String authorizationCode(TokenPlan plan, SigningKey key) {
+        return sign(delegatedClaims(plan).claim(MandateClaims.GRANT_TYPE, MandateClaims.AUTHORIZATION_CODE).build(), key);
+    }
+
+    private JWTClaimsSet.Builder delegatedClaims(TokenPlan plan) {
         JWTClaimsSet.Builder claims = common(plan.jti(), plan.grant().userId().value(), plan.holder(), plan.audience(),
                 plan.scopes(), plan.issuedAt(), plan.expiresAt())
                 .claim(MandateClaims.ACT, MandateClaims.act(plan.actorChain()))
@@ -47,7 +56,7 @@ public class TokenMinter {
         if (plan.mayAct() != null) {
             claims.claim(MandateClaims.MAY_ACT, Map.of("sub", plan.mayAct().value()));
         }
-        return sign(claims.build(), key);
+        return claims;
     }
 
     public String clientToken(Jti jti, ClientId client, String audience, Scopes scopes, Instant issuedAt,

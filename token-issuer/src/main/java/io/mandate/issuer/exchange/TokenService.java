@@ -16,7 +16,9 @@ import io.mandate.issuer.token.TokenProperties;
 import io.mandate.messages.MandateEvent;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.Jti;
+import io.mandate.messages.token.AuthorizationCodeRedeemed;
 import io.mandate.messages.token.ClientTokenIssued;
+import io.mandate.issuer.projection.GrantView;
 import org.springframework.http.HttpStatus;
 
 import java.time.Clock;
@@ -39,6 +41,8 @@ public class TokenService {
 
     /** How long a request waits for its batch to commit before answering 503. */
     static final Duration LEDGER_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a code redemption waits for this instance's projection to learn of the consented grant. */
+    static final Duration GRANT_WAIT = Duration.ofSeconds(3);
 
     private final ExchangeRules rules;
     private final SubjectTokens subjects;
@@ -83,8 +87,11 @@ public class TokenService {
         ExchangeRules.Request asked = new ExchangeRules.Request(request.scope(), request.target());
         TokenPlan plan;
         if (subject instanceof SubjectTokens.Subject.Mandate mandate) {
-            context.subjectTokenId(mandate.token().jti().value());
-            plan = rules.nextHop(mandate.token(), client.client(), asked, now, context);
+            MandateToken token = mandate.token();
+            context.subjectTokenId(token.jti().value());
+            plan = token.fromAuthorizationCode() && token.holder().equals(client.client().clientId())
+                    ? rules.ownAuthorizationCodeToken(token, client.client(), asked, now, context)
+                    : rules.nextHop(token, client.client(), asked, now, context);
         } else {
             ExternalSubject external = ((SubjectTokens.Subject.External) subject).subject();
             context.subjectTokenId(external.tokenId());
@@ -94,6 +101,46 @@ public class TokenService {
         record(new LedgerEntry(plan.event(key.keyId()), plan.authorityCheck(), assertion(client)));
         return new TokenResponse(token, TokenTypes.ACCESS_TOKEN, "Bearer", seconds(now, plan.expiresAt()),
                 plan.scopes().toString());
+    }
+
+    /**
+     * RFC 6749 §4.1.3: the token for a redeemed authorization code, the first of the grant the user
+     * consented to. Recorded as {@link AuthorizationCodeRedeemed} (checked against the store under
+     * the revocation fence like every token) before it leaves.
+     */
+    public TokenResponse authorizationCode(AuthorizationCodeIssuance code, AuthenticatedClient client,
+                                           RefusalContext context) {
+        Instant now = now();
+        SigningKey key = signingKey();
+        context.grantId(code.grantId());
+        GrantView grant = awaitGrant(code.grantId()).orElseThrow(() -> OAuth2ErrorException.refused(
+                OAuth2Error.invalidGrant("The grant of this authorization code is unknown"), "grant_unknown"));
+        TokenPlan plan = rules.authorizationCode(grant, client.client(), code.resource(), code.scopes(), code.jti(),
+                code.codeId(), now, context);
+        String token = minter.authorizationCode(plan, key);
+        record(new LedgerEntry(new AuthorizationCodeRedeemed(plan.jti(), code.codeId(), grant.grantId(),
+                grant.userId(), plan.holder(), plan.audience(), plan.scopes(), plan.mayAct(), key.keyId(),
+                plan.issuedAt(), plan.expiresAt()), plan.authorityCheck(), assertion(client)));
+        return new TokenResponse(token, null, "Bearer", seconds(now, plan.expiresAt()), plan.scopes().toString());
+    }
+
+    /**
+     * The grant from the projection; the consent page waited until this instance saw it, but the
+     * code may be redeemed at another instance whose projection is a moment behind.
+     */
+    private Optional<GrantView> awaitGrant(io.mandate.messages.id.GrantId grantId) {
+        long deadline = System.nanoTime() + GRANT_WAIT.toNanos();
+        Optional<GrantView> grant = projection.findGrant(grantId);
+        while (grant.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            grant = projection.findGrant(grantId);
+        }
+        return grant;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.mandate.issuer.ids.RandomIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.messages.MandateEvent;
+import io.mandate.messages.consent.ConsentEvent;
 import io.mandate.messages.key.SigningKeyEvent;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.token.TokenEvent;
@@ -95,6 +96,9 @@ final class AxonRows {
     private static final Map<String, Class<? extends MandateEvent>> BY_CLASS_NAME = EventCatalog.ALL.stream()
             .collect(Collectors.toUnmodifiableMap(type -> type.javaType().getName(), EventType::javaType));
 
+    /** Aggregate type of the consent decisions the issuer records (one-event streams {@code consent:<id>}). */
+    static final String CONSENT_TYPE = "Consent";
+
     private final ObjectMapper mapper = EventCodec.newObjectMapper();
 
     /** The row of an event the ledger appends; its JSON is the record's, exactly. */
@@ -107,6 +111,8 @@ final class AxonRows {
             aggregateType = SharedEventStore.SIGNING_KEY_TYPE;
         } else if (event instanceof TokenRevoked) {
             aggregateType = SharedEventStore.TOKEN_REVOCATION_TYPE;
+        } else if (event instanceof ConsentEvent) {
+            aggregateType = CONSENT_TYPE;
         } else {
             throw new IllegalArgumentException("not a token-issuer stream: " + type.name());
         }

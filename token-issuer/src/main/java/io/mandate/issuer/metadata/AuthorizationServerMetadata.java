@@ -12,6 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AuthorizationServerMetadata(
         @JsonProperty("issuer") String issuer,
+        @JsonProperty("authorization_endpoint") String authorizationEndpoint,
         @JsonProperty("token_endpoint") String tokenEndpoint,
         @JsonProperty("jwks_uri") String jwksUri,
         @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
@@ -22,5 +23,7 @@ record AuthorizationServerMetadata(
         @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionEndpointAuthMethodsSupported,
         @JsonProperty("revocation_endpoint") String revocationEndpoint,
         @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported,
-        @JsonProperty("scopes_supported") List<String> scopesSupported) {
+        @JsonProperty("scopes_supported") List<String> scopesSupported,
+        @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
+        @JsonProperty("authorization_response_iss_parameter_supported") Boolean authorizationResponseIssParameterSupported) {
 }

@@ -18,6 +18,7 @@ class AuthorizationServerMetadataEndpoint {
 
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String CLIENT_CREDENTIALS = "client_credentials";
+    static final String AUTHORIZATION_CODE = "authorization_code";
 
     static final List<String> AUTH_METHODS = List.of("private_key_jwt", "client_secret_basic");
 
@@ -27,13 +28,12 @@ class AuthorizationServerMetadataEndpoint {
         // Built once: it depends on configuration only.
         this.metadata = new AuthorizationServerMetadata(
                 issuer.url().toString(),
+                issuer.endpoint("/oauth2/authorize"),
                 issuer.endpoint("/oauth2/token"),
                 issuer.endpoint("/oauth2/jwks"),
-                List.of(TOKEN_EXCHANGE, CLIENT_CREDENTIALS),
-                // RFC 8414 §2 requires the field; Mandate has no authorization endpoint, so it
-                // supports no response type, and advertising "code" would send clients to an
-                // endpoint that does not exist.
-                List.of(),
+                List.of(AUTHORIZATION_CODE, TOKEN_EXCHANGE, CLIENT_CREDENTIALS),
+                // The authorization code flow only (no implicit, no hybrid).
+                List.of("code"),
                 AUTH_METHODS,
                 // Algorithms accepted for private_key_jwt client assertions (RFC 7523 §3): never
                 // "none" (RFC 8414 §2) nor HMAC, which would need the client's secret here.
@@ -43,7 +43,11 @@ class AuthorizationServerMetadataEndpoint {
                 issuer.endpoint("/oauth2/revoke"),
                 AUTH_METHODS,
                 // Scopes belong to the resource servers registered at run time: none to advertise here.
-                null);
+                null,
+                // RFC 7636: S256 only, plain is refused.
+                List.of("S256"),
+                // RFC 9207: every authorization response carries iss.
+                true);
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -18,6 +18,8 @@ import java.util.List;
  * now. Immutable. As with {@link GrantView}, a status event for a client whose registration this
  * issuer never saw yields a view with the registration fields null.
  *
+ * @param redirectUris    the exact redirect URIs of the authorization code flow (RFC 6749 §3.1.2); empty when
+ *                        the client registered none
  * @param statusReason    why the last suspension, reinstatement or deletion happened
  * @param statusChangedAt when the status last changed (the registration instant at first)
  * @param sequence        the aggregate sequence of the last event applied to this view
@@ -28,6 +30,7 @@ public record ClientView(ClientId clientId,
                          String owner,
                          Scopes allowedScopes,
                          List<String> resourceUris,
+                         List<String> redirectUris,
                          RegistrationPath registrationPath,
                          Instant registeredAt,
                          ClientStatus status,
@@ -37,7 +40,8 @@ public record ClientView(ClientId clientId,
 
     static ClientView registered(ClientRegistered event, long sequence) {
         return new ClientView(event.clientId(), event.kind(), event.name(), event.owner(), event.allowedScopes(),
-                event.resourceUris(), event.registrationPath(), event.registeredAt(), ClientStatus.ACTIVE, null,
+                event.resourceUris(), event.redirectUris(), event.registrationPath(), event.registeredAt(),
+                ClientStatus.ACTIVE, null,
                 event.registeredAt(), sequence);
     }
 
@@ -64,7 +68,7 @@ public record ClientView(ClientId clientId,
     private static ClientView transition(ClientView current, ClientId clientId, ClientStatus next, String reason,
                                          Instant at, long sequence) {
         ClientView base = current != null ? current
-                : new ClientView(clientId, null, null, null, null, List.of(), null, null, ClientStatus.ACTIVE,
+                : new ClientView(clientId, null, null, null, null, List.of(), List.of(), null, null, ClientStatus.ACTIVE,
                 null, null, -1);
         if (base.status == ClientStatus.DELETED || base.status == next) {
             // Deleted is final; a repeated suspension or reinstatement changes nothing (the command
@@ -72,11 +76,11 @@ public record ClientView(ClientId clientId,
             return base.at(sequence);
         }
         return new ClientView(base.clientId, base.kind, base.name, base.owner, base.allowedScopes, base.resourceUris,
-                base.registrationPath, base.registeredAt, next, reason, at, sequence);
+                base.redirectUris, base.registrationPath, base.registeredAt, next, reason, at, sequence);
     }
 
     private ClientView at(long newSequence) {
-        return new ClientView(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
+        return new ClientView(clientId, kind, name, owner, allowedScopes, resourceUris, redirectUris, registrationPath,
                 registeredAt, status, statusReason, statusChangedAt, newSequence);
     }
 }

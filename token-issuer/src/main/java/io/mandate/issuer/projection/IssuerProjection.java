@@ -53,6 +53,8 @@ public class IssuerProjection {
     private final KeyDirectory keys = new KeyDirectory();
     /** Grants by (user, agent): a first exchange finds the user's grants to the requesting agent in one get. */
     private final ConcurrentHashMap<String, Set<GrantId>> grantsByUserAndAgent = new ConcurrentHashMap<>();
+    /** Grants by user: the user's own grants page. */
+    private final ConcurrentHashMap<UserId, Set<GrantId>> grantsByUser = new ConcurrentHashMap<>();
     /** RFC 8707 resource URI → the client serving it. */
     private final ConcurrentHashMap<String, ClientId> clientsByResource = new ConcurrentHashMap<>();
     private final AtomicLong applied = new AtomicLong();
@@ -103,6 +105,16 @@ public class IssuerProjection {
     /** The grants a user gave an agent, newest first (any status: the caller decides). */
     public List<GrantView> grantsOf(UserId userId, ClientId agentId) {
         Set<GrantId> ids = grantsByUserAndAgent.get(userAgentKey(userId, agentId));
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream().map(grants::get).filter(grant -> grant != null && grant.createdAt() != null)
+                .sorted(Comparator.comparing(GrantView::createdAt).reversed()).toList();
+    }
+
+    /** Every grant a user gave, newest first (any status). */
+    public List<GrantView> grantsOf(UserId userId) {
+        Set<GrantId> ids = grantsByUser.get(userId);
         if (ids == null) {
             return List.of();
         }
@@ -180,6 +192,7 @@ public class IssuerProjection {
         if (event instanceof GrantCreated created) {
             grantsByUserAndAgent.computeIfAbsent(userAgentKey(created.userId(), created.agentId()),
                     key -> ConcurrentHashMap.newKeySet()).add(created.grantId());
+            grantsByUser.computeIfAbsent(created.userId(), key -> ConcurrentHashMap.newKeySet()).add(created.grantId());
             return grants.apply(created.grantId(), sequence, current -> GrantView.created(created, sequence));
         }
         if (event instanceof GrantRevoked revoked) {

@@ -1,5 +1,6 @@
 package io.mandate.issuer.token;
 
+import io.mandate.issuer.authorize.CodeRedemption;
 import io.mandate.issuer.client.AuthenticatedClient;
 import io.mandate.issuer.client.ClientAuthentication;
 import io.mandate.issuer.exchange.RefusalContext;
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Optional;
 
 /**
- * {@code POST /oauth2/token} (RFC 6749 §3.2): token exchange (RFC 8693) and client credentials
- * (RFC 6749 §4.4). Every outcome is an event: the issued token's (recorded by the service before
+ * {@code POST /oauth2/token} (RFC 6749 §3.2): token exchange (RFC 8693), client credentials
+ * (RFC 6749 §4.4) and authorization codes with PKCE (RFC 6749 §4.1.3, RFC 7636). Every outcome is an event: the issued token's (recorded by the service before
  * this answers) or the refusal's (recorded here before the error leaves).
  */
 @RestController
@@ -28,10 +29,18 @@ class TokenEndpoint {
 
     private final ClientAuthentication authentication;
     private final TokenService tokens;
+    private final CodeRedemption codes;
 
+    /** Without the authorization code grant (unit tests of the exchange). */
     TokenEndpoint(ClientAuthentication authentication, TokenService tokens) {
+        this(authentication, tokens, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TokenEndpoint(ClientAuthentication authentication, TokenService tokens, CodeRedemption codes) {
         this.authentication = authentication;
         this.tokens = tokens;
+        this.codes = codes;
     }
 
     @PostMapping(PATH)
@@ -46,8 +55,13 @@ class TokenEndpoint {
                 case TOKEN_EXCHANGE -> tokens.exchange(exchangeRequest(request), client, context);
                 case CLIENT_CREDENTIALS -> tokens.clientCredentials(TokenRequests.scope(request),
                         TokenRequests.target(request), client, context);
-                default -> throw OAuth2ErrorException.refused(OAuth2Error.unsupportedGrantType(
-                        "Supported grant types: " + TOKEN_EXCHANGE + ", " + CLIENT_CREDENTIALS), "unsupported_grant_type");
+                case CodeRedemption.GRANT_TYPE -> {
+                    if (codes == null) {
+                        throw unsupported();
+                    }
+                    yield codes.redeem(request, client, context);
+                }
+                default -> throw unsupported();
             };
             // Content-Type set here, not negotiated: RFC 6749 §5.1 answers JSON whatever Accept says,
             // and a token already recorded must never be lost to a 406 or 500 while writing it.
@@ -59,6 +73,11 @@ class TokenEndpoint {
             }
             throw refusal;
         }
+    }
+
+    private static OAuth2ErrorException unsupported() {
+        return OAuth2ErrorException.refused(OAuth2Error.unsupportedGrantType("Supported grant types: "
+                + TOKEN_EXCHANGE + ", " + CLIENT_CREDENTIALS + ", " + CodeRedemption.GRANT_TYPE), "unsupported_grant_type");
     }
 
     private AuthenticatedClient authenticate(HttpServletRequest request, RefusalContext context) {

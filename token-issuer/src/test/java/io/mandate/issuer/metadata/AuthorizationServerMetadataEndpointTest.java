@@ -45,12 +45,22 @@ class AuthorizationServerMetadataEndpointTest {
         JsonNode metadata = metadata();
 
         assertThat(strings(metadata.get("grant_types_supported")))
-                .containsExactly("urn:ietf:params:oauth:grant-type:token-exchange", "client_credentials");
+                .containsExactly("authorization_code", "urn:ietf:params:oauth:grant-type:token-exchange",
+                        "client_credentials");
         assertThat(strings(metadata.get("token_endpoint_auth_methods_supported")))
                 .containsExactly("private_key_jwt", "client_secret_basic");
         assertThat(strings(metadata.get("token_endpoint_auth_signing_alg_values_supported")))
                 .contains("ES256").doesNotContain("none", "HS256");
-        assertThat(metadata.get("response_types_supported").isArray()).isTrue();
+        assertThat(strings(metadata.get("response_types_supported"))).containsExactly("code");
+    }
+
+    @Test
+    void metadataWhenRequestedThenAuthorizationEndpointWithS256OnlyAndIssParameter() throws Exception {
+        JsonNode metadata = metadata();
+
+        assertThat(metadata.get("authorization_endpoint").asText()).isEqualTo("https://issuer.example/oauth2/authorize");
+        assertThat(strings(metadata.get("code_challenge_methods_supported"))).containsExactly("S256");
+        assertThat(metadata.get("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
     }
 
     @Test
@@ -58,11 +68,12 @@ class AuthorizationServerMetadataEndpointTest {
         List<String> fields = new ArrayList<>();
         metadata().fieldNames().forEachRemaining(fields::add);
 
-        assertThat(fields).containsExactlyInAnyOrder("issuer", "token_endpoint", "jwks_uri",
+        assertThat(fields).containsExactlyInAnyOrder("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri",
                 "grant_types_supported", "response_types_supported", "token_endpoint_auth_methods_supported",
                 "token_endpoint_auth_signing_alg_values_supported", "introspection_endpoint",
                 "introspection_endpoint_auth_methods_supported", "revocation_endpoint",
-                "revocation_endpoint_auth_methods_supported");
+                "revocation_endpoint_auth_methods_supported", "code_challenge_methods_supported",
+                "authorization_response_iss_parameter_supported");
     }
 
     @Test

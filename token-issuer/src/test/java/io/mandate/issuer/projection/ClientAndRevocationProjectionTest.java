@@ -7,6 +7,8 @@ import io.mandate.messages.id.Jti;
 import io.mandate.messages.id.UserId;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.mandate.issuer.projection.TestEvents.T0;
 import static io.mandate.issuer.projection.TestEvents.clientRevoked;
 import static io.mandate.issuer.projection.TestEvents.deleted;
@@ -38,6 +40,19 @@ class ClientAndRevocationProjectionTest {
         assertThat(client.allowedScopes()).hasToString("calendar.read calendar.write");
         assertThat(client.resourceUris()).isEmpty();
         assertThat(projection.clientCount()).isEqualTo(1);
+    }
+
+    @Test
+    void applyWhenClientRegisteredWithRedirectUrisThenViewHoldsThemExactly() {
+        var registered = registered("agent-1");
+        projection.apply(envelope(new io.mandate.messages.client.ClientRegistered(registered.clientId(),
+                registered.kind(), registered.name(), registered.owner(), registered.allowedScopes(), List.of(),
+                io.mandate.messages.client.RegistrationPath.DYNAMIC_REGISTRATION, "registrar",
+                registered.registeredAt(), List.of("https://agent.example/cb", "http://127.0.0.1:7777/cb"), null), 0));
+
+        ClientView client = projection.findClient(AGENT).orElseThrow();
+        assertThat(client.redirectUris()).containsExactly("https://agent.example/cb", "http://127.0.0.1:7777/cb");
+        assertThat(client.registrationPath()).isEqualTo(io.mandate.messages.client.RegistrationPath.DYNAMIC_REGISTRATION);
     }
 
     @Test
