@@ -43,6 +43,6 @@ public final class TestDocuments {
     public static ClientDocument client(String clientId, ClientStatus status, Instant revokedAt) {
         Instant registered = Instant.parse("2026-01-01T00:00:00Z");
         return new ClientDocument(clientId, ClientKind.AGENT, clientId, "owner", List.of("s1"), List.of(), null,
-                registered, "admin", status, registered, "admin", null, revokedAt, 0L, null, null);
+                registered, "admin", status, registered, "admin", null, revokedAt, 0L, null, null, List.of(), null, null);
     }
 }
