@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes a steady stream of one user's grants (every fourth revoked right after) from its own
- * thread, asynchronously, with a producer that rides out a broker outage: idempotent, retrying
- * until its delivery timeout. What it published and what failed are known at the end.
+ * thread until told to finish, asynchronously, with a producer that rides out a broker outage:
+ * idempotent, retrying until its delivery timeout. What it published and what failed are known at
+ * the end.
  */
 final class EventStream implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class EventStream implements AutoCloseable {
     private final Set<String> revokedGrantIds = ConcurrentHashMap.newKeySet();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final CountDownLatch done = new CountDownLatch(1);
+    private volatile boolean finishing;
     private Thread thread;
 
     EventStream(String bootstrapServers, UserId user) {
@@ -51,11 +53,11 @@ final class EventStream implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 150_000), new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Starts publishing {@code grants} grants, one every {@code interval}. */
-    void start(int grants, Duration interval) {
+    /** Starts publishing a grant every {@code interval}, until {@link #finish}. */
+    void start(Duration interval) {
         thread = new Thread(() -> {
             try {
-                for (int i = 0; i < grants; i++) {
+                for (int i = 0; !finishing; i++) {
                     publishGrant(i % 4 == 3);
                     Thread.sleep(interval.toMillis());
                 }
@@ -94,16 +96,18 @@ final class EventStream implements AutoCloseable {
                 });
     }
 
-    /** Waits until every event was published (or failed for good). */
-    void awaitPublished(Duration timeout) throws InterruptedException {
+    /** Ends the stream; waits until every event was published (or failed for good). */
+    void finish(Duration timeout) throws InterruptedException {
+        finishing = true;
         if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the stream did not finish in " + timeout);
         }
         producer.flush();
     }
 
-    boolean isRunning() {
-        return done.getCount() > 0;
+    /** How many events were handed to the producer so far. */
+    int sent() {
+        return eventIds.size();
     }
 
     Set<String> eventIds() {
