@@ -10,6 +10,8 @@ import io.mandate.query.index.ElasticCalls;
 import io.mandate.query.index.IndexReader;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Finds the indexed event a forwarded revocation wrote, to answer with its event id. */
@@ -22,7 +24,7 @@ class RecordedEvents {
         this.client = client;
     }
 
-    /** The latest event of this type on this aggregate whose {@code revokedAt} is the recorded instant. */
+    /** The latest event of this type on this aggregate whose {@code revokedAt} is the recorded instant (not yet indexed: empty). */
     Optional<String> eventId(Recorded recorded) {
         SearchResponse<JsonNode> response = ElasticCalls.read("events", () -> client.search(search -> search
                 .index(EventsIndex.DEFINITION.alias())
@@ -36,17 +38,16 @@ class RecordedEvents {
             return Optional.empty();
         }
         return response.hits().hits().stream().map(Hit::source)
-                .filter(source -> source != null && (recorded.at() == null
-                        || recorded.at().toString().equals(source.path("payload").path("revokedAt").asText())
-                        || sameInstant(recorded, source)))
+                .filter(source -> source != null && (recorded.at() == null || sameInstant(recorded, source)))
                 .map(source -> source.path("eventId").asText())
                 .findFirst();
     }
 
+    /** Compared as instants: the command-service and the event may render the same instant differently. */
     private static boolean sameInstant(Recorded recorded, JsonNode source) {
         try {
-            return recorded.at().equals(java.time.Instant.parse(source.path("payload").path("revokedAt").asText()));
-        } catch (RuntimeException e) {
+            return recorded.at().equals(Instant.parse(source.path("payload").path("revokedAt").asText()));
+        } catch (DateTimeParseException e) {
             return false;
         }
     }
