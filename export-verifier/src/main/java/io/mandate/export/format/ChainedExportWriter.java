@@ -1,11 +1,12 @@
 package io.mandate.export.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Writes an export's records as they come, chaining each to the previous one, then the manifest.
@@ -20,7 +21,14 @@ public final class ChainedExportWriter {
 
     private final ExportFormat format;
     private final Writer out;
+    /** Every record member but {@code hash}, sorted as RFC 8785 sorts member names. */
+    private static final List<Column> CANONICAL_ORDER = Arrays.stream(Column.values())
+            .filter(column -> column != Column.HASH)
+            .sorted(Comparator.comparing(Column::member))
+            .toList();
+
     private final StringBuilder row = new StringBuilder(1024);
+    private final StringBuilder canonical = new StringBuilder(2048);
     private long count;
     private String firstHash;
     private String lastHash;
@@ -50,25 +58,19 @@ public final class ChainedExportWriter {
      * @return the record's hash
      */
     public String append(JsonNode event) throws IOException {
-        ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put(Column.POSITION.member(), count + 1);
-        for (Column column : Column.EVENT_FIELDS) {
-            JsonNode value = event.get(column.member());
-            if (column.keeps(value)) {
-                record.set(column.member(), value);
-            }
-        }
-        record.put(Column.PREV_HASH.member(), lastHash);
-        String canonical = HashChain.canonicalForm(record);
-        String hash = Sha256.hex(canonical);
+        long position = count + 1;
+        canonical.setLength(0);
+        writeCanonicalRecord(event, position, canonical);
+        String text = canonical.toString();
+        String hash = Sha256.hex(text);
         if (format == ExportFormat.NDJSON) {
             out.write("{\"hash\":\"");
             out.write(hash);
             out.write("\",");
-            out.write(canonical, 1, canonical.length() - 1);
+            out.write(text, 1, text.length() - 1);
             out.write('\n');
         } else {
-            writeCsvRow(record, hash);
+            writeCsvRow(event, position, hash);
         }
         count++;
         if (firstHash == null) {
@@ -78,17 +80,52 @@ public final class ChainedExportWriter {
         return hash;
     }
 
-    private void writeCsvRow(ObjectNode record, String hash) throws IOException {
+    /**
+     * The record's RFC 8785 form written straight from the event, without building the record object:
+     * the record's member names are fixed, so their canonical order is too ({@link #CANONICAL_ORDER}).
+     * {@link HashChain#hashOf} of the same record as an object gives the same text (tested).
+     */
+    private void writeCanonicalRecord(JsonNode event, long position, StringBuilder out) {
+        out.append('{');
+        for (Column column : CANONICAL_ORDER) {
+            boolean chainMember = column == Column.POSITION || column == Column.PREV_HASH;
+            JsonNode value = chainMember ? null : event.get(column.member());
+            if (!chainMember && !column.keeps(value)) {
+                continue;
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            Jcs.writeString(column.member(), out);
+            out.append(':');
+            if (column == Column.POSITION) {
+                out.append(position);
+            } else if (column == Column.PREV_HASH) {
+                Jcs.writeString(lastHash, out);
+            } else {
+                Jcs.write(value, out);
+            }
+        }
+        out.append('}');
+    }
+
+    private void writeCsvRow(JsonNode event, long position, String hash) throws IOException {
         row.setLength(0);
         for (Column column : Column.values()) {
             if (column != Column.POSITION) {
                 row.append(',');
             }
-            JsonNode value = column == Column.HASH ? JsonNodeFactory.instance.textNode(hash) : record.get(column.member());
-            if (value == null) {
-                continue;
+            switch (column) {
+                case POSITION -> row.append(position);
+                case PREV_HASH -> row.append(lastHash);
+                case HASH -> row.append(hash);
+                default -> {
+                    JsonNode value = event.get(column.member());
+                    if (column.keeps(value)) {
+                        Csv.appendCell(column.kind() == Column.Kind.JSON ? Jcs.canonicalize(value) : value.asText(), row);
+                    }
+                }
             }
-            Csv.appendCell(column.kind() == Column.Kind.JSON ? Jcs.canonicalize(value) : value.asText(), row);
         }
         row.append(Csv.LINE_END);
         out.write(row.toString());

@@ -32,6 +32,7 @@ public final class Jcs {
         return out.toString();
     }
 
+    /** Appends the canonical form of {@code value}. */
     static void write(JsonNode value, StringBuilder out) {
         switch (value.getNodeType()) {
             case OBJECT -> writeObject(value, out);
@@ -74,6 +75,14 @@ public final class Jcs {
     }
 
     private static void writeNumber(JsonNode number, StringBuilder out) {
+        if (number.isInt() || number.isLong()) {
+            long value = number.longValue();
+            if (value > MAX_EXACT || value < -MAX_EXACT) {
+                throw new NotCanonicalizableException("integer beyond 2^53: " + value);
+            }
+            out.append(value);
+            return;
+        }
         if (number.isIntegralNumber()) {
             BigInteger integer = number.bigIntegerValue();
             if (integer.abs().compareTo(BigInteger.valueOf(MAX_EXACT)) > 0) {
@@ -90,7 +99,7 @@ public final class Jcs {
         out.append((long) value);
     }
 
-    private static void writeString(String text, StringBuilder out) {
+    static void writeString(String text, StringBuilder out) {
         out.append('"');
         int plain = plainPrefix(text);
         out.append(text, 0, plain);

@@ -54,6 +54,11 @@ abstract class ExportReader implements Closeable {
             return new Entry(Kind.MANIFEST, line, null, null, jws, null);
         }
 
+        /** A record line seen by a layout pass, unparsed. */
+        static Entry skipped(int line) {
+            return new Entry(Kind.RECORD, line, null, null, null, null);
+        }
+
         static Entry malformed(int line, String problem) {
             return new Entry(Kind.MALFORMED, line, null, null, null, problem);
         }
@@ -68,17 +73,24 @@ abstract class ExportReader implements Closeable {
     }
 
     protected final BufferedReader in;
+    /** False for a layout pass: records come back as {@link Entry#skipped}, not parsed (half the work). */
+    protected final boolean parseRecords;
 
-    ExportReader(BufferedReader in) {
+    ExportReader(BufferedReader in, boolean parseRecords) {
         this.in = in;
+        this.parseRecords = parseRecords;
     }
 
     static ExportReader open(Path file) throws IOException {
+        return open(file, true);
+    }
+
+    static ExportReader open(Path file, boolean parseRecords) throws IOException {
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         in.mark(1);
         int first = in.read();
         in.reset();
-        return first == '{' ? new Ndjson(in) : new CsvFile(in);
+        return first == '{' ? new Ndjson(in, parseRecords) : new CsvFile(in, parseRecords);
     }
 
     /** The next entry, or null at the end of the file. */
@@ -93,8 +105,8 @@ abstract class ExportReader implements Closeable {
 
         private int line;
 
-        Ndjson(BufferedReader in) {
-            super(in);
+        Ndjson(BufferedReader in, boolean parseRecords) {
+            super(in, parseRecords);
         }
 
         @Override
@@ -106,6 +118,9 @@ abstract class ExportReader implements Closeable {
             line++;
             if (text.isBlank()) {
                 return Entry.malformed(line, "a blank line");
+            }
+            if (!parseRecords && !text.startsWith("{\"manifest\"")) {
+                return Entry.skipped(line);
             }
             JsonNode json;
             try {
@@ -131,8 +146,8 @@ abstract class ExportReader implements Closeable {
         private final CsvRowReader rows;
         private boolean headerRead;
 
-        CsvFile(BufferedReader in) {
-            super(in);
+        CsvFile(BufferedReader in, boolean parseRecords) {
+            super(in, parseRecords);
             this.rows = new CsvRowReader(in);
         }
 
@@ -162,7 +177,7 @@ abstract class ExportReader implements Closeable {
             if (cells.size() != HEADER.size()) {
                 return Entry.malformed(line, "a row of " + cells.size() + " cells, not " + HEADER.size());
             }
-            return toRecord(line, cells);
+            return parseRecords ? toRecord(line, cells) : Entry.skipped(line);
         }
 
         private static Entry toRecord(int line, List<String> cells) {

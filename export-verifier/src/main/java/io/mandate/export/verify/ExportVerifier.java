@@ -139,7 +139,7 @@ public final class ExportVerifier {
             String manifest = null;
             int manifestLine = Integer.MAX_VALUE;
             int lastLine = 0;
-            try (ExportReader reader = ExportReader.open(file)) {
+            try (ExportReader reader = ExportReader.open(file, false)) {
                 for (ExportReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
                     lastLine = entry.line();
                     if (entry.kind() == ExportReader.Kind.MANIFEST && manifest == null) {

@@ -42,6 +42,29 @@ class HashChainTest {
     }
 
     @Test
+    void recordWhenWrittenStraightFromTheEventThenTheSameHashAsTheGenericCanonicalFormOfTheRecordObject() throws Exception {
+        String genesis = Sha256.hex("genesis");
+        StringWriter out = new StringWriter();
+        ChainedExportWriter writer = new ChainedExportWriter(ExportFormat.NDJSON, out, genesis);
+        String event = "{\"type\":\"TokenExchanged\",\"eventId\":\"e\u00e9\\\"1\",\"revision\":1,\"aggregateId\":\"issued:j\","
+                + "\"sequence\":7,\"occurredAt\":\"2026-01-01T00:00:00Z\",\"grantId\":\"g\",\"userId\":\"u\",\"agentId\":\"a\","
+                + "\"clientId\":\"c\",\"audience\":\"https://x\",\"scopes\":[\"s1\",\"s2\"],\"jti\":\"j\",\"keyId\":\"k\","
+                + "\"actor\":\"c\",\"reason\":\"r\\n2\",\"payload\":{\"z\":[1,{\"b\":null,\"a\":true}],\"\u20ac\":\"x\"}}";
+
+        String first = writer.append(json.readTree(event));
+        String second = writer.append(json.readTree(event));
+
+        ObjectNode record = (ObjectNode) json.readTree(event);
+        record.put("position", 2);
+        record.put("prevHash", first);
+        assertThat(second).isEqualTo(HashChain.hashOf(record));
+        String secondLine = out.toString().split("\n")[1];
+        ObjectNode parsed = (ObjectNode) json.readTree(secondLine);
+        parsed.remove("hash");
+        assertThat(parsed).isEqualTo(record);
+    }
+
+    @Test
     void csvRowWhenWrittenThenCellsQuotedOnlyWhereNeededAndJsonCanonical() throws Exception {
         StringWriter out = new StringWriter();
         ChainedExportWriter writer = new ChainedExportWriter(ExportFormat.CSV, out, Sha256.hex("g"));

@@ -1,5 +1,6 @@
 package io.mandate.query.export;
 
+import io.mandate.query.web.BackendUnavailableException;
 import io.mandate.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,6 +78,15 @@ class ExportController {
         } catch (IOException e) {
             // Writing failed: the client went away. Nothing more can be said to it.
             log.info("Export {} abandoned by the client: {}", exportId, e.getMessage());
+        } catch (ExportInterruptedException e) {
+            if (!response.isCommitted()) {
+                // Nothing reached the client yet: still time for a clean 503 problem instead of a 200.
+                response.reset();
+                // The root cause, not e: exception handlers match causes too, and e's own handler below
+                // would turn this back into a dropped connection.
+                throw new BackendUnavailableException(e.getMessage(), e.getCause());
+            }
+            throw e;
         }
     }
 

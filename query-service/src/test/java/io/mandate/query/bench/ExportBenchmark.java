@@ -46,7 +46,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Run (with a stack's {@code MANDATE_TEST_*} variables set, or TestStack starts one):
  * {@code ./mvnw -B -q -pl query-service -Pbenchmark test-compile exec:java}; tune with
- * {@code -Dbench.events=200000 -Dbench.rounds=3 -Dbench.pageSize=2000}.
+ * {@code -Dbench.events=200000 -Dbench.rounds=3 -Dbench.pageSize=2000}; {@code -Dbench.keep=<folder>} keeps
+ * the last NDJSON export and the JWKS there.
  */
 public final class ExportBenchmark {
 
@@ -114,7 +115,16 @@ public final class ExportBenchmark {
             System.out.printf(Locale.ROOT, "offline verifier on the saved NDJSON export (%,d bytes): %s, %,.0f records/s%n",
                     Files.size(file), verdict.valid() ? "VALID" : "INVALID " + verdict.describe(),
                     verdict.records() / verifySeconds);
-            Files.delete(file);
+            String keep = System.getProperty("bench.keep");
+            if (keep != null) {
+                // For trying ./mandate verify-export on a real export: the file and the keys beside it.
+                Path folder = Files.createDirectories(Path.of(keep));
+                Files.move(file, folder.resolve("export.ndjson"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(folder.resolve("export-keys.json"), jwks.toString());
+                System.out.println("kept the export and its keys in " + folder.toAbsolutePath());
+            } else {
+                Files.delete(file);
+            }
         }
         System.exit(0);
     }
