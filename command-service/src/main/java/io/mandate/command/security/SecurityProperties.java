@@ -7,12 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * its APIs. Held only long enough to be BCrypt-hashed at start-up; never logged.
  */
 @ConfigurationProperties("mandate.security")
-record SecurityProperties(String adminPassword, String investigatorPassword, String responderPassword) {
+record SecurityProperties(String adminPassword, String investigatorPassword, String responderPassword,
+                          String registrarPassword) {
 
     SecurityProperties {
         requirePassword(adminPassword, "admin-password");
         requirePassword(investigatorPassword, "investigator-password");
         requirePassword(responderPassword, "responder-password");
+        requirePassword(registrarPassword, "registrar-password");
     }
 
     @Override
