@@ -22,5 +22,8 @@ record AuthorizationServerMetadata(
         @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionEndpointAuthMethodsSupported,
         @JsonProperty("revocation_endpoint") String revocationEndpoint,
         @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported,
-        @JsonProperty("scopes_supported") List<String> scopesSupported) {
+        @JsonProperty("scopes_supported") List<String> scopesSupported,
+        // RFC 7591 §3 / draft-parecki-oauth-client-id-metadata-document: how clients join (docs/registration.md).
+        @JsonProperty("registration_endpoint") String registrationEndpoint,
+        @JsonProperty("client_id_metadata_document_supported") Boolean clientIdMetadataDocumentSupported) {
 }

@@ -1,6 +1,7 @@
 package io.mandate.issuer.metadata;
 
 import io.mandate.issuer.IssuerProperties;
+import io.mandate.issuer.registration.RegistrationProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +24,7 @@ class AuthorizationServerMetadataEndpoint {
 
     private final AuthorizationServerMetadata metadata;
 
-    AuthorizationServerMetadataEndpoint(IssuerProperties issuer) {
+    AuthorizationServerMetadataEndpoint(IssuerProperties issuer, RegistrationProperties registration) {
         // Built once: it depends on configuration only.
         this.metadata = new AuthorizationServerMetadata(
                 issuer.url().toString(),
@@ -43,7 +44,9 @@ class AuthorizationServerMetadataEndpoint {
                 issuer.endpoint("/oauth2/revoke"),
                 AUTH_METHODS,
                 // Scopes belong to the resource servers registered at run time: none to advertise here.
-                null);
+                null,
+                registration.enabled() ? issuer.endpoint("/oauth2/register") : null,
+                registration.metadataDocuments().enabled() ? Boolean.TRUE : null);
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
