@@ -3,6 +3,7 @@ package io.mandate.messages;
 import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.TokenEndpointAuthMethod;
 import io.mandate.messages.key.SigningKeyActivated;
 import io.mandate.messages.key.SigningKeyCreated;
@@ -67,6 +68,8 @@ class CatalogRoundTripTest {
                         "{\"keys\":[]}"), "admin", T),
                 new ClientCredentialsSet(AGENT, new ClientCredentials(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
                         "sha256:abc", null), "admin", T),
+                new ClientMetadataUpdated(AGENT, "Travel agent 2", Scopes.of("calendar.read"), List.of(),
+                        List.of("https://travel.example/cb2"), null, "registrar", T),
                 new ClientSuspended(AGENT, "investigation", "admin", T),
                 new ClientReinstated(AGENT, "cleared", "admin", T),
                 new ClientDeleted(AGENT, "retired", "admin", T),

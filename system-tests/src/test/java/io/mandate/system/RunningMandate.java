@@ -29,6 +29,20 @@ final class RunningMandate {
 
     private static RunningMandate shared;
 
+    /** The initial access token every system test may register clients with (RFC 7591 §3), and its hash. */
+    static final String INITIAL_ACCESS_TOKEN = "system-tests-initial-access-token-3f9c1e";
+    private static final String INITIAL_ACCESS_TOKEN_HASH = "sha256:" + java.util.Base64.getUrlEncoder()
+            .withoutPadding().encodeToString(sha256(INITIAL_ACCESS_TOKEN));
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final Map<String, ServiceComponent> services;
     private final TestStack stack;
     private final TestIdentityProvider identityProvider;
@@ -67,6 +81,8 @@ final class RunningMandate {
         // Where the authorization server creates the grants users consent to.
         environment.put("MANDATE_COMMAND_SERVICE_URL", "http://127.0.0.1:" + ports.get(StackSettings.COMMAND_SERVICE));
         environment.putAll(identityProvider.issuerEnvironment());
+        // A closed deployment: dynamic registration needs this initial access token (RegistrationThroughTheStackIT).
+        environment.put("MANDATE_REGISTRATION_INITIAL_ACCESS_TOKEN_HASHES", INITIAL_ACCESS_TOKEN_HASH);
         Map<String, StackSettings.Port> named = new LinkedHashMap<>();
         StackSettings defaults = StackSettings.fromEnvironment(home, Map.of());
         ports.forEach((module, port) -> {

@@ -5,12 +5,15 @@ import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
 import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
+import io.mandate.messages.client.ClientCommands.UpdateClientMetadata;
 import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
+import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,8 +50,17 @@ class ClientAggregate {
     @AggregateIdentifier
     private ClientId clientId;
 
-    /** The registration as first recorded; a repeated RegisterClient is compared with it. */
+    /** The registration as first recorded: kind, owner and path never change. */
     private ClientRegistered registered;
+
+    /**
+     * The description as it stands now (the registration's, replaced by each ClientMetadataUpdated): a
+     * repeated RegisterClient and an UpdateClientMetadata are compared with it.
+     */
+    private Description description;
+
+    /** The credentials in force now (registration or latest rotation); null before credentials existed. */
+    private ClientCredentials currentCredentials;
 
     private Status status;
 
@@ -89,6 +102,31 @@ class ClientAggregate {
                 now, command.redirectUris(), command.softwareStatement()));
         apply(new ClientCredentialsSet(command.clientId(), command.credentials(), command.requestedBy(), now));
         return RegisterClientOutcome.CREATED;
+    }
+
+    /**
+     * RFC 7592 §2.2: the whole new description replaces the previous one (kind and owner stay); new
+     * credentials are set only when their method or public keys differ from the current ones. Writes
+     * nothing when nothing differs, so a changed metadata document fetched twice updates once.
+     */
+    @CommandHandler
+    UpdateClientOutcome handle(UpdateClientMetadata command, Clock clock) {
+        requireNotDeleted();
+        ClientRules.requireValidUpdate(registered.kind(), command);
+        Description next = new Description(command.name(), command.allowedScopes(), command.resourceUris(),
+                command.redirectUris());
+        boolean describedChanged = !next.sameAs(description);
+        boolean credentialsChanged = command.credentials() != null && (currentCredentials == null
+                || !ClientRequestKeys.sameMethodAndKeys(currentCredentials, command.credentials()));
+        Instant now = clock.instant();
+        if (describedChanged) {
+            apply(new ClientMetadataUpdated(clientId, command.name(), command.allowedScopes(), command.resourceUris(),
+                    command.redirectUris(), command.softwareStatement(), command.requestedBy(), now));
+        }
+        if (credentialsChanged) {
+            apply(new ClientCredentialsSet(clientId, command.credentials(), command.requestedBy(), now));
+        }
+        return new UpdateClientOutcome(describedChanged, credentialsChanged);
     }
 
     /**
@@ -151,7 +189,15 @@ class ClientAggregate {
     void on(ClientRegistered event) {
         this.clientId = event.clientId();
         this.registered = event;
+        this.description = new Description(event.name(), event.allowedScopes(), event.resourceUris(),
+                event.redirectUris());
         this.status = Status.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ClientMetadataUpdated event) {
+        this.description = new Description(event.name(), event.allowedScopes(), event.resourceUris(),
+                event.redirectUris());
     }
 
     @EventSourcingHandler
@@ -162,6 +208,7 @@ class ClientAggregate {
         if (sequence == 1 && event.setAt().equals(registered.registeredAt())) {
             this.registrationCredentials = event.credentials();
         }
+        this.currentCredentials = event.credentials();
         if (idempotencyKey != null) {
             rotationsByKey.put(ClientRequestKeys.scoped(event.setBy(), idempotencyKey), event.credentials());
         }
@@ -188,15 +235,27 @@ class ClientAggregate {
         }
     }
 
-    /** Who registered it and through which path do not change what the client is. */
+    /**
+     * Who registered it and through which path do not change what the client is. Compared with the
+     * description as it stands now: after an update, the original registration request is a conflict.
+     */
     private boolean describesSameClient(RegisterClient command) {
         return registered.kind() == command.kind()
-                && registered.name().equals(command.name())
                 && registered.owner().equals(command.owner())
-                && registered.allowedScopes().equals(command.allowedScopes())
-                && new HashSet<>(registered.resourceUris()).equals(new HashSet<>(command.resourceUris()))
-                && new HashSet<>(registered.redirectUris()).equals(new HashSet<>(command.redirectUris()))
+                && new Description(command.name(), command.allowedScopes(), command.resourceUris(),
+                        command.redirectUris()).sameAs(description)
                 && (registrationCredentials == null
                     || ClientRequestKeys.sameMethodAndKeys(registrationCredentials, command.credentials()));
+    }
+
+    /** What an update may change; URI lists compare as sets (their order means nothing). */
+    private record Description(String name, Scopes allowedScopes, List<String> resourceUris,
+                               List<String> redirectUris) {
+
+        boolean sameAs(Description other) {
+            return other != null && name.equals(other.name) && allowedScopes.equals(other.allowedScopes)
+                    && new HashSet<>(resourceUris).equals(new HashSet<>(other.resourceUris))
+                    && new HashSet<>(redirectUris).equals(new HashSet<>(other.redirectUris));
+        }
     }
 }

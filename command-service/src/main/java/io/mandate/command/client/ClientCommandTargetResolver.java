@@ -5,6 +5,7 @@ import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
 import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
+import io.mandate.messages.client.ClientCommands.UpdateClientMetadata;
 import io.mandate.messages.id.ClientId;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -34,6 +35,8 @@ class ClientCommandTargetResolver implements CommandTargetResolver {
             target = delete.clientId();
         } else if (payload instanceof SetClientCredentials credentials) {
             target = credentials.clientId();
+        } else if (payload instanceof UpdateClientMetadata update) {
+            target = update.clientId();
         } else {
             throw new IllegalArgumentException("not a client command: " + command.getPayloadType().getName());
         }

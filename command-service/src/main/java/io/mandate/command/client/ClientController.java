@@ -8,6 +8,7 @@ import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
 import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
+import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.id.ClientId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,7 +52,9 @@ class ClientController {
         this.registry = registry;
     }
 
-    @Operation(summary = "Register a client", description = "Role ADMIN. The client id is the idempotency key: "
+    @Operation(summary = "Register a client", description = "Role ADMIN (path ADMIN), or REGISTRAR with "
+            + "registrationPath DYNAMIC_REGISTRATION or METADATA_DOCUMENT (the token-issuer's dynamic registration "
+            + "and client ID metadata documents; softwareStatement {issuer, softwareId} with the first only). The client id is the idempotency key: "
             + "registering it again with the same description answers 200 and writes nothing; with another "
             + "description, or after deletion, 409. tokenEndpointAuthMethod defaults to client_secret_basic, whose "
             + "generated secret is in the 201 response as clientSecret, once (a retry gets none: rotate instead); "
@@ -59,8 +63,11 @@ class ClientController {
     @ApiResponse(responseCode = "200", description = "Idempotent retry: already registered as described; no secret")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ClientView> register(@Valid @RequestBody RegisterClientRequest request, Authentication caller) {
+        RegistrationPath path = CallerAccess.registrationPath(caller, request.registrationPath());
         NewCredentials credentials = request.toCredentials();
-        RegisterClient command = request.toCommand(caller.getName(), credentials.credentials());
+        RegisterClient command = request.toCommand(caller.getName(), credentials.credentials(), path);
+        // The registrar never learns anything about, nor repeats, an administrator's client.
+        registry.find(command.clientId()).ifPresent(existing -> CallerAccess.requireMayManage(caller, existing));
         RegisterClientOutcome outcome = send(command);
         boolean created = outcome == RegisterClientOutcome.CREATED;
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
@@ -94,6 +101,36 @@ class ClientController {
                 .body(view(id).withSecret(outcome == SetCredentialsOutcome.WRITTEN ? credentials.secret() : null));
     }
 
+    @Operation(summary = "Update a client's metadata (RFC 7592 §2.2)", description = "Role ADMIN, or REGISTRAR for "
+            + "clients registered through DYNAMIC_REGISTRATION or METADATA_DOCUMENT (403 otherwise). The body is the "
+            + "whole new description; kind and owner never change. tokenEndpointAuthMethod absent keeps the current "
+            + "credentials; given, they are replaced only if the method or keys differ (a new clientSecret is then in "
+            + "this response, once). The same description again writes nothing. 404 unknown, 409 deleted.")
+    @PutMapping(path = "/{clientId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ClientView> update(@PathVariable String clientId, @Valid @RequestBody UpdateClientRequest body,
+                                      Authentication caller) {
+        return updateClient(clientId, body, caller);
+    }
+
+    /** The same, for client ids that do not fit a path segment (a client ID metadata document's https URL). */
+    @Operation(summary = "Update a client's metadata, the id as a query parameter",
+            description = "As PUT /api/clients/{clientId}, for client ids that are URLs.")
+    @PutMapping(params = "clientId", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ClientView> updateByParameter(@RequestParam("clientId") String clientId,
+                                                 @Valid @RequestBody UpdateClientRequest body, Authentication caller) {
+        return updateClient(clientId, body, caller);
+    }
+
+    private ResponseEntity<ClientView> updateClient(String clientId, UpdateClientRequest body, Authentication caller) {
+        ClientId id = parse(clientId);
+        CallerAccess.requireMayManage(caller, registry.find(id).orElseThrow(() -> new UnknownClientException(id)));
+        NewCredentials credentials = body.toCredentials();
+        UpdateClientOutcome outcome = commands.sendAndWait(body.toCommand(id, credentials, caller.getName()));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(view(id).withSecret(outcome.credentialsSet() && credentials != null ? credentials.secret() : null));
+    }
+
     @Operation(summary = "Read a client", description = "Role ADMIN or INVESTIGATOR; 404 if never registered.")
     @GetMapping("/{clientId}")
     ClientView get(@PathVariable String clientId) {
@@ -116,12 +153,14 @@ class ClientController {
         return view(id);
     }
 
-    @Operation(summary = "Delete a client for good", description = "Role ADMIN. The reason comes in the body "
+    @Operation(summary = "Delete a client for good", description = "Role ADMIN, or REGISTRAR for a self-registered "
+            + "client (RFC 7592 §2.3). The reason comes in the body "
             + "({\"reason\"}) or as ?reason=. Final: the id can never be registered again.")
     @DeleteMapping("/{clientId}")
     ClientView delete(@PathVariable String clientId, @RequestBody(required = false) ReasonRequest body,
                       @RequestParam(name = "reason", required = false) String reasonParameter, Authentication caller) {
         ClientId id = parse(clientId);
+        CallerAccess.requireMayManage(caller, registry.find(id).orElseThrow(() -> new UnknownClientException(id)));
         String reason = body != null && body.reason() != null ? body.reason() : reasonParameter;
         ClientRules.requireReason(reason);
         commands.sendAndWait(new DeleteClient(id, reason, caller.getName()));

@@ -4,6 +4,7 @@ import io.mandate.command.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,6 +25,13 @@ class ClientProblems {
     @ExceptionHandler
     ProblemDetail conflict(ClientIdempotencyConflictException e) {
         return Problems.conflict(e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(ClientAccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
     }
 
     @ExceptionHandler

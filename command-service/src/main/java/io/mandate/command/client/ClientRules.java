@@ -1,6 +1,7 @@
 package io.mandate.command.client;
 
 import io.mandate.command.web.InvalidFieldException;
+import io.mandate.messages.client.ClientCommands;
 import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.grant.ClientKind;
 
@@ -88,6 +89,18 @@ final class ClientRules {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** An update changes the description, never the kind: the same rules as a registration of that kind. */
+    static void requireValidUpdate(ClientKind kind, ClientCommands.UpdateClientMetadata command) {
+        if (command.name().isBlank() || command.name().length() > MAX_NAME) {
+            throw new InvalidFieldException("name", "must be 1 to " + MAX_NAME + " characters");
+        }
+        if (command.allowedScopes().isEmpty()) {
+            throw new InvalidFieldException("allowedScopes", "a client needs at least one scope");
+        }
+        requireResourceUris(kind, command.resourceUris());
+        requireRedirectUris(kind, command.redirectUris());
     }
 
     /** Every admin action records why; the reason is what an investigator reads later. */

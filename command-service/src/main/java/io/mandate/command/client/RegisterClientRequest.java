@@ -8,6 +8,7 @@ import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -31,17 +32,27 @@ record RegisterClientRequest(
         @Size(max = 20) List<@NotBlank String> resourceUris,
         @Size(max = 64) String tokenEndpointAuthMethod,
         JsonNode jwks,
-        @Size(max = ClientRules.MAX_REDIRECT_URIS) List<@NotBlank String> redirectUris) {
+        @Size(max = ClientRules.MAX_REDIRECT_URIS) List<@NotBlank String> redirectUris,
+        @Size(max = 32) String registrationPath,
+        @Valid SoftwareStatementBody softwareStatement) {
 
     NewCredentials toCredentials() {
         return NewCredentials.from(tokenEndpointAuthMethod, jwks);
     }
 
-    RegisterClient toCommand(String requestedBy, ClientCredentials credentials) {
+    /**
+     * @param path the path the caller registers through ({@link CallerAccess}); a software statement is
+     *             recorded only for dynamic registration
+     */
+    RegisterClient toCommand(String requestedBy, ClientCredentials credentials, RegistrationPath path) {
+        if (softwareStatement != null && path != RegistrationPath.DYNAMIC_REGISTRATION) {
+            throw new InvalidFieldException("softwareStatement", "only a dynamic registration carries one");
+        }
         return new RegisterClient(field("clientId", () -> ClientId.of(clientId)), kind, name, owner,
                 field("allowedScopes", () -> Scopes.of(allowedScopes)),
-                resourceUris == null ? List.of() : resourceUris, RegistrationPath.ADMIN, requestedBy, credentials,
-                redirectUris == null ? List.of() : redirectUris, null);
+                resourceUris == null ? List.of() : resourceUris, path, requestedBy, credentials,
+                redirectUris == null ? List.of() : redirectUris,
+                softwareStatement == null ? null : softwareStatement.toRef());
     }
 
     private static <T> T field(String name, Supplier<T> parse) {

@@ -1,5 +1,6 @@
 package io.mandate.command.registry;
 
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.RegistrationPath;
 import io.mandate.messages.client.TokenEndpointAuthMethod;
@@ -96,6 +97,16 @@ public class ClientRegistration {
         this.registrationPath = event.registrationPath();
         this.status = ClientStatus.ACTIVE;
         this.registeredAt = event.registeredAt();
+    }
+
+    /** An update replaces the whole description (kind, owner and path never change). */
+    void describe(ClientMetadataUpdated updated) {
+        this.name = updated.name();
+        this.allowedScopes = updated.allowedScopes().toString();
+        this.resourceUris.clear();
+        this.resourceUris.addAll(updated.resourceUris());
+        this.redirectUris.clear();
+        this.redirectUris.addAll(updated.redirectUris());
     }
 
     void status(ClientStatus status) {

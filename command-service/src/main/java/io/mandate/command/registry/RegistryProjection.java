@@ -2,6 +2,7 @@ package io.mandate.command.registry;
 
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientEvent;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
@@ -37,6 +38,8 @@ class RegistryProjection {
     void on(ClientEvent event) {
         if (event instanceof ClientRegistered registered) {
             clients.save(new ClientRegistration(registered));
+        } else if (event instanceof ClientMetadataUpdated updated) {
+            clients.findById(updated.clientId().value()).ifPresent(client -> client.describe(updated));
         } else if (event instanceof ClientCredentialsSet set) {
             clients.findById(set.clientId().value())
                     .ifPresent(client -> client.credentials(set.credentials().method(), set.setAt()));

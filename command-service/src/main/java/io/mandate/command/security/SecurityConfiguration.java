@@ -30,6 +30,13 @@ class SecurityConfiguration {
      */
     static final String AUTHORIZATION_SERVER = "AUTHORIZATION_SERVER";
 
+    /**
+     * The token-issuer's service principal: registers, updates and deletes self-registered clients (RFC
+     * 7591/7592, client ID metadata documents) and nothing else; the controller keeps it off clients an
+     * administrator registered.
+     */
+    static final String REGISTRAR = "REGISTRAR";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return http
@@ -44,6 +51,9 @@ class SecurityConfiguration {
                         // Clients and grants: ADMIN manages, RESPONDER may revoke, investigators only read.
                         .requestMatchers(HttpMethod.POST, "/api/grants/*/revoke").hasAnyRole(ADMIN, RESPONDER)
                         .requestMatchers(HttpMethod.GET, "/api/grants/*", "/api/clients/*").hasAnyRole(ADMIN, INVESTIGATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/clients").hasAnyRole(ADMIN, REGISTRAR)
+                        .requestMatchers(HttpMethod.PUT, "/api/clients", "/api/clients/*").hasAnyRole(ADMIN, REGISTRAR)
+                        .requestMatchers(HttpMethod.DELETE, "/api/clients/*").hasAnyRole(ADMIN, REGISTRAR)
                         .requestMatchers("/api/clients", "/api/clients/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/revocations/**").hasAnyRole(ADMIN, RESPONDER)
                         .anyRequest().authenticated())
@@ -69,6 +79,8 @@ class SecurityConfiguration {
                 User.withUsername("responder").password(encoder.encode(properties.responderPassword()))
                         .roles(RESPONDER, INVESTIGATOR).build(),
                 User.withUsername("authorization-server").password(encoder.encode(properties.authorizationServerPassword()))
-                        .roles(AUTHORIZATION_SERVER).build());
+                        .roles(AUTHORIZATION_SERVER).build(),
+                User.withUsername("registrar").password(encoder.encode(properties.registrarPassword()))
+                        .roles(REGISTRAR).build());
     }
 }

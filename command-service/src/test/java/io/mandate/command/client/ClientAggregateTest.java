@@ -6,9 +6,11 @@ import io.mandate.messages.client.ClientCommands.RegisterClient;
 import io.mandate.messages.client.ClientCommands.ReinstateClient;
 import io.mandate.messages.client.ClientCommands.SetClientCredentials;
 import io.mandate.messages.client.ClientCommands.SuspendClient;
+import io.mandate.messages.client.ClientCommands.UpdateClientMetadata;
 import io.mandate.messages.client.ClientCredentials;
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
@@ -150,6 +152,79 @@ class ClientAggregateTest {
                 .when(agentWithRedirects(ClientKind.AGENT, List.of("https://evil.example/cb")))
                 .expectException(ClientConflictException.class)
                 .expectNoEvents();
+    }
+
+    private static final List<String> CB = List.of("https://agent.example/cb");
+
+    private static ClientRegistered dynamicAgentRegistered() {
+        return new ClientRegistered(CALENDAR, ClientKind.AGENT, "Agent", "alice", Scopes.of("calendar.read"), List.of(),
+                RegistrationPath.DYNAMIC_REGISTRATION, "registrar", EARLIER, CB, null);
+    }
+
+    private static UpdateClientMetadata update(String name, List<String> redirects, ClientCredentials credentials) {
+        return new UpdateClientMetadata(CALENDAR, name, Scopes.of("calendar.read"), List.of(), redirects, null,
+                credentials, "registrar");
+    }
+
+    @Test
+    void updateWhenDescriptionChangesThenClientMetadataUpdatedWithTheWholeNewDescription() {
+        List<String> redirects = List.of("https://agent.example/cb", "https://agent.example/cb2");
+        fixture.given(dynamicAgentRegistered(), credentialsSet(SECRET_A, "registrar", EARLIER))
+                .when(update("Agent v2", redirects, null))
+                .expectEvents(new ClientMetadataUpdated(CALENDAR, "Agent v2", Scopes.of("calendar.read"), List.of(),
+                        redirects, null, "registrar", NOW))
+                .expectResultMessagePayload(new UpdateClientOutcome(true, false));
+    }
+
+    @Test
+    void updateWhenSameDescriptionAndSameMethodWithNewSecretThenNothingWritten() {
+        fixture.given(dynamicAgentRegistered(), credentialsSet(SECRET_A, "registrar", EARLIER))
+                .when(update("Agent", List.of("https://agent.example/cb"), SECRET_B))
+                .expectNoEvents()
+                .expectResultMessagePayload(new UpdateClientOutcome(false, false));
+    }
+
+    @Test
+    void updateWhenOnlyTheKeysChangeThenOnlyCredentialsSet() {
+        fixture.given(dynamicAgentRegistered(), credentialsSet(jwks(KEYS), "registrar", EARLIER))
+                .when(update("Agent", CB, jwks(OTHER_KEYS)))
+                .expectEvents(credentialsSet(jwks(OTHER_KEYS), "registrar", NOW))
+                .expectResultMessagePayload(new UpdateClientOutcome(false, true));
+    }
+
+    @Test
+    void updateWhenAfterAnUpdateTheOriginalRegistrationIsRepeatedThenConflict() {
+        fixture.given(dynamicAgentRegistered(), credentialsSet(SECRET_A, "registrar", EARLIER),
+                        new ClientMetadataUpdated(CALENDAR, "Agent v2", Scopes.of("calendar.read"), List.of(), CB, null,
+                                "registrar", EARLIER))
+                .when(new RegisterClient(CALENDAR, ClientKind.AGENT, "Agent", "alice", Scopes.of("calendar.read"),
+                        List.of(), RegistrationPath.DYNAMIC_REGISTRATION, "registrar", SECRET_A, CB, null))
+                .expectException(ClientConflictException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void updateWhenDeletedThenConflict() {
+        fixture.given(dynamicAgentRegistered(), new ClientDeleted(CALENDAR, "gone", "registrar", EARLIER))
+                .when(update("Agent v2", CB, null))
+                .expectException(ClientConflictException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void updateWhenRedirectUriHasFragmentThenRefusedAndNothingWritten() {
+        fixture.given(dynamicAgentRegistered())
+                .when(update("Agent", List.of("https://agent.example/cb#x"), null))
+                .expectException(InvalidFieldException.class)
+                .expectExceptionMessage(startsWith("redirectUris"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void updateWhenNeverRegisteredThenAggregateNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(update("Agent", CB, null))
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test

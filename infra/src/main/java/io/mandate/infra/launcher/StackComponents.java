@@ -89,6 +89,7 @@ public final class StackComponents {
         environment.put("MANDATE_ELASTICSEARCH_URL", settings.elasticsearchHttpUrl());
         environment.put("MANDATE_QUERY_SERVICE_URL", settings.serviceUrl(StackSettings.QUERY_SERVICE));
         environment.put("MANDATE_ISSUER_URL", settings.serviceUrl(StackSettings.TOKEN_ISSUER));
+        // The token-issuer creates consented grants and registers self-registered clients through the command-service.
         environment.put("MANDATE_COMMAND_SERVICE_URL", settings.serviceUrl(StackSettings.COMMAND_SERVICE));
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         settings.ports().values().forEach(port -> environment.put(port.variable(), Integer.toString(port.number())));

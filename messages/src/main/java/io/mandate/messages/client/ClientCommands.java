@@ -57,6 +57,26 @@ public final class ClientCommands {
         }
     }
 
+    /**
+     * RFC 7592 §2.2 update (or a changed client ID metadata document): the whole new description replaces
+     * the previous one; kind and owner stay. Writes nothing when nothing differs.
+     *
+     * @param credentials the credentials to set if they differ from the current ones (method and public keys;
+     *                    a new secret never counts as a difference); null keeps the current ones
+     */
+    public record UpdateClientMetadata(ClientId clientId, String name, Scopes allowedScopes, List<String> resourceUris,
+                                       List<String> redirectUris, SoftwareStatementRef softwareStatement,
+                                       ClientCredentials credentials, String requestedBy) {
+        public UpdateClientMetadata {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(allowedScopes, "allowedScopes");
+            resourceUris = resourceUris == null ? List.of() : List.copyOf(resourceUris);
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            Objects.requireNonNull(requestedBy, "requestedBy");
+        }
+    }
+
     public record SuspendClient(ClientId clientId, String reason, String requestedBy) {
     }
 

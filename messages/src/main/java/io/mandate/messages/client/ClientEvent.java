@@ -5,7 +5,7 @@ import io.mandate.messages.id.ClientId;
 
 /** Events of the client family; keyed by client id on {@code mandate.clients}. */
 public sealed interface ClientEvent extends MandateEvent
-        permits ClientRegistered, ClientCredentialsSet, ClientSuspended, ClientReinstated, ClientDeleted {
+        permits ClientRegistered, ClientMetadataUpdated, ClientCredentialsSet, ClientSuspended, ClientReinstated, ClientDeleted {
 
     ClientId clientId();
 

@@ -4,6 +4,7 @@ import io.mandate.messages.MandateEvent;
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.consent.ConsentDenied;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
@@ -32,6 +33,7 @@ public final class EventCatalog {
 
     public static final List<EventType> ALL = List.of(
             new EventType("ClientRegistered", ClientRegistered.class, ClientRegistered.REVISION, Topics.CLIENTS),
+            new EventType("ClientMetadataUpdated", ClientMetadataUpdated.class, ClientMetadataUpdated.REVISION, Topics.CLIENTS),
             new EventType("ClientCredentialsSet", ClientCredentialsSet.class, ClientCredentialsSet.REVISION, Topics.CLIENTS),
             new EventType("ClientSuspended", ClientSuspended.class, ClientSuspended.REVISION, Topics.CLIENTS),
             new EventType("ClientReinstated", ClientReinstated.class, ClientReinstated.REVISION, Topics.CLIENTS),

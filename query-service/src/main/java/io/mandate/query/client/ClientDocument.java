@@ -66,6 +66,14 @@ public record ClientDocument(String clientId,
                 credentialsSetAt, redirectUris, softwareStatementIssuer, softwareId);
     }
 
+    /** A metadata update: the description changes, status and registration facts stay. */
+    ClientDocument withDescription(String newName, List<String> scopes, List<String> resources, List<String> redirects,
+                                   String statementIssuer, String statementSoftwareId, long sequence) {
+        return new ClientDocument(clientId, kind, newName, owner, scopes, resources, registrationPath, registeredAt,
+                registeredBy, status, statusChangedAt, statusChangedBy, statusReason, revokedAt, sequence,
+                tokenEndpointAuthMethod, credentialsSetAt, redirects, statementIssuer, statementSoftwareId);
+    }
+
     ClientDocument withRevokedAt(Instant watermark) {
         return new ClientDocument(clientId, kind, name, owner, allowedScopes, resourceUris, registrationPath,
                 registeredAt, registeredBy, status, statusChangedAt, statusChangedBy, statusReason, watermark,

@@ -3,6 +3,7 @@ package io.mandate.query.client;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientEvent;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
@@ -92,6 +93,13 @@ class ClientProjection implements Projection, DocumentFold.Rules<ClientDocument>
         }
         if (!newer) {
             return current;
+        }
+        if (event instanceof ClientMetadataUpdated e) {
+            return base.withDescription(e.name(), e.allowedScopes().asList(), List.copyOf(e.resourceUris()),
+                    List.copyOf(e.redirectUris()),
+                    e.softwareStatement() == null ? base.softwareStatementIssuer() : e.softwareStatement().issuer(),
+                    e.softwareStatement() == null ? base.softwareId() : e.softwareStatement().softwareId(),
+                    envelope.sequence());
         }
         if (event instanceof ClientSuspended e) {
             return base.withStatus(ClientStatus.SUSPENDED, e.suspendedAt(), e.suspendedBy(), e.reason(), envelope.sequence());

@@ -3,6 +3,7 @@ package io.mandate.query.event;
 import io.mandate.messages.MandateEvent;
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
@@ -46,6 +47,9 @@ record Searchable(String grantId, String userId, String agentId, String clientId
         } else if (payload instanceof ClientRegistered e) {
             return new Searchable(null, null, null, e.clientId().value(), null, e.allowedScopes().asList(), null, null,
                     e.registeredBy(), null);
+        } else if (payload instanceof ClientMetadataUpdated e) {
+            return new Searchable(null, null, null, e.clientId().value(), null, e.allowedScopes().asList(), null, null,
+                    e.updatedBy(), null);
         } else if (payload instanceof ClientCredentialsSet e) {
             // Never the secret hash or the keys: only who set which client's credentials.
             return client(e.clientId().value(), e.setBy(), null);

@@ -83,6 +83,7 @@ final class BenchStack {
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         environment.put("MANDATE_QUERY_SERVICE_URL", "http://127.0.0.1:" + ports.get(StackSettings.QUERY_SERVICE));
         environment.put("MANDATE_ISSUER_URL", "http://127.0.0.1:" + ports.get(StackSettings.TOKEN_ISSUER));
+        environment.put("MANDATE_COMMAND_SERVICE_URL", "http://127.0.0.1:" + ports.get(StackSettings.COMMAND_SERVICE));
         environment.put("MANDATE_ISSUER_TRUSTEDISSUERS_0_ISSUER", IDP_ISSUER);
         environment.put("MANDATE_ISSUER_TRUSTEDISSUERS_0_JWKSFILE", jwks.toAbsolutePath().toString());
         environment.put("MANDATE_ISSUER_TRUSTEDISSUERS_0_AUDIENCES_0", "mandate");

@@ -25,5 +25,8 @@ record AuthorizationServerMetadata(
         @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported,
         @JsonProperty("scopes_supported") List<String> scopesSupported,
         @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
-        @JsonProperty("authorization_response_iss_parameter_supported") Boolean authorizationResponseIssParameterSupported) {
+        @JsonProperty("authorization_response_iss_parameter_supported") Boolean authorizationResponseIssParameterSupported,
+        // RFC 7591 §3 / draft-parecki-oauth-client-id-metadata-document: how clients join (docs/registration.md).
+        @JsonProperty("registration_endpoint") String registrationEndpoint,
+        @JsonProperty("client_id_metadata_document_supported") Boolean clientIdMetadataDocumentSupported) {
 }

@@ -1,6 +1,7 @@
 package io.mandate.issuer.metadata;
 
 import io.mandate.issuer.IssuerProperties;
+import io.mandate.issuer.registration.RegistrationProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ class AuthorizationServerMetadataEndpoint {
 
     private final AuthorizationServerMetadata metadata;
 
-    AuthorizationServerMetadataEndpoint(IssuerProperties issuer) {
+    AuthorizationServerMetadataEndpoint(IssuerProperties issuer, RegistrationProperties registration) {
         // Built once: it depends on configuration only.
         this.metadata = new AuthorizationServerMetadata(
                 issuer.url().toString(),
@@ -47,7 +48,9 @@ class AuthorizationServerMetadataEndpoint {
                 // RFC 7636: S256 only, plain is refused.
                 List.of("S256"),
                 // RFC 9207: every authorization response carries iss.
-                true);
+                true,
+                registration.enabled() ? issuer.endpoint("/oauth2/register") : null,
+                registration.metadataDocuments().enabled() ? Boolean.TRUE : null);
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)

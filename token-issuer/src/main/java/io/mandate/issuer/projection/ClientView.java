@@ -1,6 +1,7 @@
 package io.mandate.issuer.projection;
 
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
 import io.mandate.messages.client.ClientSuspended;
@@ -43,6 +44,16 @@ public record ClientView(ClientId clientId,
                 event.resourceUris(), event.redirectUris(), event.registrationPath(), event.registeredAt(),
                 ClientStatus.ACTIVE, null,
                 event.registeredAt(), sequence);
+    }
+
+    /** RFC 7592 update: the description is replaced; kind, owner, path and status stay. */
+    static ClientView updated(ClientView current, ClientMetadataUpdated event, long sequence) {
+        ClientView base = current != null ? current
+                : new ClientView(event.clientId(), null, null, null, null, List.of(), List.of(), null, null,
+                ClientStatus.ACTIVE, null, null, -1);
+        return new ClientView(base.clientId, base.kind, event.name(), base.owner, event.allowedScopes(),
+                event.resourceUris(), event.redirectUris(), base.registrationPath, base.registeredAt, base.status,
+                base.statusReason, base.statusChangedAt, sequence);
     }
 
     static ClientView suspended(ClientView current, ClientSuspended event, long sequence) {

@@ -2,6 +2,7 @@ package io.mandate.issuer.projection;
 
 import io.mandate.messages.client.ClientCredentialsSet;
 import io.mandate.messages.client.ClientDeleted;
+import io.mandate.messages.client.ClientMetadataUpdated;
 import io.mandate.messages.client.ClientEvent;
 import io.mandate.messages.client.ClientRegistered;
 import io.mandate.messages.client.ClientReinstated;
@@ -207,6 +208,16 @@ public class IssuerProjection {
         if (event instanceof ClientRegistered registered) {
             registered.resourceUris().forEach(uri -> clientsByResource.putIfAbsent(uri, id));
             return clients.apply(id, sequence, current -> ClientView.registered(registered, sequence));
+        }
+        if (event instanceof ClientMetadataUpdated updated) {
+            Outcome outcome = clients.apply(id, sequence, current -> ClientView.updated(current, updated, sequence));
+            if (outcome == Outcome.APPLIED) {
+                // Resources the client no longer serves stop resolving to it; new ones do (first come, first kept).
+                clientsByResource.entrySet().removeIf(entry -> entry.getValue().equals(id)
+                        && !updated.resourceUris().contains(entry.getKey()));
+                updated.resourceUris().forEach(uri -> clientsByResource.putIfAbsent(uri, id));
+            }
+            return outcome;
         }
         if (event instanceof ClientCredentialsSet set) {
             return secrets.apply(id, sequence, current -> ClientSecrets.of(set.credentials(), sequence));

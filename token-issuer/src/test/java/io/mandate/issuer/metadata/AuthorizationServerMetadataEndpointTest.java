@@ -3,6 +3,7 @@ package io.mandate.issuer.metadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.issuer.IssuerProperties;
+import io.mandate.issuer.registration.RegistrationProperties;
 import io.mandate.issuer.security.IssuerSecurityForTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // A trailing slash on purpose: the advertised endpoints must not get a double slash.
 @WebMvcTest(AuthorizationServerMetadataEndpoint.class)
 @Import(IssuerSecurityForTests.class)
-@EnableConfigurationProperties(IssuerProperties.class)
+@EnableConfigurationProperties({IssuerProperties.class, RegistrationProperties.class})
 @TestPropertySource(properties = "mandate.issuer.url=https://issuer.example/")
 class AuthorizationServerMetadataEndpointTest {
 
@@ -73,7 +74,16 @@ class AuthorizationServerMetadataEndpointTest {
                 "token_endpoint_auth_signing_alg_values_supported", "introspection_endpoint",
                 "introspection_endpoint_auth_methods_supported", "revocation_endpoint",
                 "revocation_endpoint_auth_methods_supported", "code_challenge_methods_supported",
-                "authorization_response_iss_parameter_supported");
+                "authorization_response_iss_parameter_supported", "registration_endpoint",
+                "client_id_metadata_document_supported");
+    }
+
+    @Test
+    void metadataWhenRegistrationEnabledThenRegistrationEndpointAndMetadataDocumentsAdvertised() throws Exception {
+        JsonNode metadata = metadata();
+
+        assertThat(metadata.get("registration_endpoint").asText()).isEqualTo("https://issuer.example/oauth2/register");
+        assertThat(metadata.get("client_id_metadata_document_supported").asBoolean()).isTrue();
     }
 
     @Test
