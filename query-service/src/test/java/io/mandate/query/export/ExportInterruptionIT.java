@@ -2,6 +2,8 @@ package io.mandate.query.export;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.transport.ElasticsearchTransport;
 import io.mandate.messages.grant.GrantCreated;
 import io.mandate.query.support.ApiClient;
 import io.mandate.query.support.EventProducer;
@@ -10,10 +12,11 @@ import io.mandate.query.testdata.TestGrants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,15 +35,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
 
 /**
  * Elasticsearch failing in the middle of an export, on the real server: before anything was sent
  * the answer is still a 503 problem; once records were sent the connection is dropped, so the
  * client sees a failed transfer rather than a file that looks complete. The failure is injected
- * into the real client (a spy) for point-in-time reads only; everything else is the real stack.
+ * into the real client (a subclass) for point-in-time reads only; everything else is the real stack.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExportInterruptionIT {
@@ -52,8 +52,27 @@ class ExportInterruptionIT {
     /** Which export page read fails: 0 = none, 1 = the first, 2 = every later one. */
     private static volatile int failingPage;
 
-    @MockitoSpyBean
-    ElasticsearchClient elasticsearch;
+    /**
+     * The real client with one seam: point-in-time searches fail on demand. A subclass rather than a
+     * Mockito spy, because stubbing a spy while the ingest threads use it is not thread-safe.
+     */
+    @TestConfiguration
+    static class FailingElasticsearch {
+
+        @Bean
+        ElasticsearchClient elasticsearchClient(ElasticsearchTransport transport) {
+            return new ElasticsearchClient(transport) {
+                @Override
+                public <T> SearchResponse<T> search(SearchRequest request, Class<T> type) throws IOException {
+                    boolean later = request.searchAfter() != null && !request.searchAfter().isEmpty();
+                    if (request.pit() != null && (failingPage == 1 && !later || failingPage == 2 && later)) {
+                        throw new IOException("injected: Elasticsearch went away");
+                    }
+                    return super.search(request, type);
+                }
+            };
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -74,7 +93,6 @@ class ExportInterruptionIT {
 
     @Test
     void elasticsearchWhenLostBeforeTheFirstPageThenA503Problem() throws Exception {
-        injectFailures();
         failingPage = 1;
 
         HttpResponse<String> reply = HttpClient.newHttpClient().send(exportRequest(), HttpResponse.BodyHandlers.ofString());
@@ -87,7 +105,6 @@ class ExportInterruptionIT {
     @Test
     void elasticsearchWhenLostAfterRecordsWereSentThenTheTransferFailsAndTheExportIsRecordedFailed() throws Exception {
         publishEvents();
-        injectFailures();
         failingPage = 2;
 
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(exportRequest(),
@@ -103,17 +120,6 @@ class ExportInterruptionIT {
         ApiClient.Reply manifest = new ApiClient(port).asInvestigator("/api/exports/" + exportId + "/manifest");
         assertThat(manifest.status()).isEqualTo(404);
         assertThat(manifest.json().get("detail").asText()).isEqualTo("Export " + exportId + " has no manifest: it is FAILED");
-    }
-
-    private void injectFailures() throws IOException {
-        doAnswer(call -> {
-            SearchRequest request = call.getArgument(0);
-            boolean later = request.searchAfter() != null && !request.searchAfter().isEmpty();
-            if (request.pit() != null && (failingPage == 1 && !later || failingPage == 2 && later)) {
-                throw new IOException("injected: Elasticsearch went away");
-            }
-            return call.callRealMethod();
-        }).when(elasticsearch).search(any(SearchRequest.class), eq(com.fasterxml.jackson.databind.node.ObjectNode.class));
     }
 
     private void publishEvents() {
