@@ -46,6 +46,31 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A page request as a browser sends it (it accepts HTML, which decides how an expired session is answered). */
+    public HttpResponse<String> page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET());
+    }
+
+    /** A script's JSON POST, with the CSRF header when {@code csrf} is not null. */
+    public HttpResponse<String> postJson(String path, String json, String csrf) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(request);
+    }
+
+    /** The token a page's scripts send: {@code <meta name="_csrf" content="...">}. */
+    public static String csrfMetaOf(String html) {
+        Matcher meta = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
+        if (!meta.find()) {
+            throw new IllegalStateException("no _csrf meta tag in the page");
+        }
+        return meta.group(1);
+    }
+
     public static String csrfTokenOf(String html) {
         Matcher input = CSRF_INPUT.matcher(html);
         if (!input.find()) {

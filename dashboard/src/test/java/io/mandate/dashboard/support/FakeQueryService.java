@@ -8,18 +8,29 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for the query-service's HTTP API (a unit-level fake of a collaborator): answers
- * with whatever the test sets and remembers the last request it saw.
+ * A stand-in for the query-service's HTTP API (a unit-level fake of a collaborator): answers each
+ * path with what the test set for it (longest matching prefix; a default otherwise) and records
+ * every request it saw.
  */
 public final class FakeQueryService implements AutoCloseable {
 
+    /** One request as the fake saw it. */
+    public record Seen(String method, String uri, String authorization, String body, String idempotencyKey) {
+    }
+
+    private record Answer(int status, String body) {
+    }
+
     private final HttpServer server;
-    private volatile int status = 200;
-    private volatile String body = "{\"items\":[],\"total\":0}";
-    private volatile String lastAuthorization;
-    private volatile String lastRequestUri;
+    private final Map<String, Answer> byPath = new ConcurrentHashMap<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private volatile Answer fallback = new Answer(200, "{\"items\":[],\"total\":0}");
 
     public FakeQueryService() {
         try {
@@ -28,12 +39,18 @@ public final class FakeQueryService implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
-            lastRequestUri = exchange.getRequestURI().toString();
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String uri = exchange.getRequestURI().toString();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            seen.add(new Seen(exchange.getRequestMethod(), uri, exchange.getRequestHeaders().getFirst("Authorization"),
+                    body, exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            String path = exchange.getRequestURI().getPath();
+            Answer answer = byPath.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                    .max(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.length(), b.length())))
+                    .map(Map.Entry::getValue).orElse(fallback);
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type",
-                    status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
+                    answer.status() < 300 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -45,17 +62,27 @@ public final class FakeQueryService implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** What every path without its own answer gets. */
     public void answer(int status, String body) {
-        this.status = status;
-        this.body = body;
+        this.fallback = new Answer(status, body);
+        byPath.clear();
     }
 
-    public String lastAuthorization() {
-        return lastAuthorization;
+    /** What requests whose path starts with {@code pathPrefix} get. */
+    public void answer(String pathPrefix, int status, String body) {
+        byPath.put(pathPrefix, new Answer(status, body));
     }
 
-    public String lastRequestUri() {
-        return lastRequestUri;
+    public List<Seen> requests() {
+        return List.copyOf(seen);
+    }
+
+    public void forget() {
+        seen.clear();
+    }
+
+    public Seen last(String pathPrefix) {
+        return seen.stream().filter(s -> s.uri().startsWith(pathPrefix)).reduce((a, b) -> b).orElse(null);
     }
 
     @Override

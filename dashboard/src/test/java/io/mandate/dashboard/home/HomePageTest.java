@@ -1,4 +1,4 @@
-package io.mandate.dashboard.grant;
+package io.mandate.dashboard.home;
 
 import io.mandate.dashboard.support.Browser;
 import io.mandate.dashboard.support.FakeQueryService;
@@ -15,9 +15,9 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The grants page over real HTTP, signed in through the real form, with the query-service faked. */
+/** The home page over real HTTP, signed in through the real form, with the query-service faked. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GrantsPageTest {
+class HomePageTest {
 
     private static final FakeQueryService queryService = new FakeQueryService();
 
@@ -43,30 +43,49 @@ class GrantsPageTest {
         queryService.close();
     }
 
+    private static final String EVENTS = """
+            {"items":[
+              {"eventId":"evt-2","type":"TokenExchangeRefused","aggregateId":"refusal:1","occurredAt":"%s",
+               "clientId":"rogue-agent","userId":"bob","outcome":"refused","reason":"invalid_scope"},
+              {"eventId":"evt-1","type":"TokenExchanged","aggregateId":"issued:j1","occurredAt":"%s",
+               "clientId":"travel-agent","userId":"alice","jti":"j1","scopes":["flights.read"],"outcome":"issued"}
+            ],"total":2,"next":null}""";
+
+    private static void answerGrantsAndEvents() {
+        queryService.answer(200, TWO_GRANTS);
+        String now = java.time.Instant.now().toString();
+        queryService.answer("/api/events/search", 200, EVENTS.formatted(now, now));
+    }
+
     @Test
     void pageWhenQueryServiceHasGrantsThenListsEveryColumn() {
-        queryService.answer(200, TWO_GRANTS);
+        answerGrantsAndEvents();
 
         String html = signedInPage("investigator", "mandate-investigator");
 
         assertThat(html).contains("id=\"grants\"", "data-state=\"list\"");
         assertThat(html).contains("<tr class=\"grant\" data-grant-id=\"grt_b2\">", "data-grant-id=\"grt_a1\"");
         assertThat(html).contains("bob", "travel-agent", "https://flights.example.com", "flights.book flights.read");
+        assertThat(html).contains("id=\"figures\"", "id=\"activity-chart\"", "id=\"feed-list\"");
+        assertThat(html).containsPattern("data-client-id=\"rogue-agent\"[^<]*>\\s*<a[^>]*>rogue-agent</a>\\s*<span class=\"count\">1 refused");
         assertThat(html).contains("2026-11-28 10:15:30 UTC", "datetime=\"2026-11-28T10:15:30.123Z\"");
         assertThat(html).contains("Showing <span>2</span> of <span>7</span>");
         assertThat(html.indexOf("grt_b2")).as("query-service order kept").isLessThan(html.indexOf("grt_a1"));
     }
 
     @Test
-    void pageWhenRenderedThenQueryServiceWasCalledWithTheServiceCredential() {
-        queryService.answer(200, TWO_GRANTS);
+    void pageWhenRenderedThenQueryServiceWasCalledWithTheCredentialOfThePersonsRole() {
+        answerGrantsAndEvents();
 
         signedInPage("admin", "mandate-admin");
+        assertThat(queryService.last("/api/grants?page=0&size=50").authorization()).isEqualTo(basic("investigator:mandate-investigator"));
 
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString("investigator:mandate-investigator".getBytes(StandardCharsets.UTF_8));
-        assertThat(queryService.lastAuthorization()).isEqualTo(expected);
-        assertThat(queryService.lastRequestUri()).isEqualTo("/api/grants?page=0&size=50");
+        signedInPage("responder", "mandate-responder");
+        assertThat(queryService.last("/api/grants?page=0&size=50").authorization()).isEqualTo(basic("responder:mandate-responder"));
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -86,7 +105,7 @@ class GrantsPageTest {
         String html = signedInPage("investigator", "mandate-investigator");
 
         assertThat(html).contains("data-state=\"error\"", "id=\"grants-error\"",
-                "the query service reported a problem");
+                "The query service reported a problem");
         assertThat(html).doesNotContain("Exception", "boom", "grants-empty");
     }
 

@@ -1,4 +1,4 @@
-package io.mandate.dashboard.grant;
+package io.mandate.dashboard.home;
 
 import io.mandate.dashboard.support.Browser;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The page when nothing listens where the query-service should be. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GrantsPageUnreachableTest {
+class HomePageUnreachableTest {
 
     @LocalServerPort
     int port;
@@ -36,7 +36,7 @@ class GrantsPageUnreachableTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-state=\"error\"", "id=\"grants-error\"",
-                "the query service is not answering");
+                "The query service is not answering");
         assertThat(page.body()).doesNotContain("Exception", "Connection refused", "grants-empty");
     }
 
