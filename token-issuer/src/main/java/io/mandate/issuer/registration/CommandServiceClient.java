@@ -27,7 +27,8 @@ import java.util.Base64;
 class CommandServiceClient {
 
     private static final Logger log = LoggerFactory.getLogger(CommandServiceClient.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Generous: a registration is rare, and giving up early leaves the outcome unknown (see RegistrationService). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -100,13 +101,16 @@ class CommandServiceClient {
         return read(response).path("clientSecret").asText(null);
     }
 
-    /** RFC 7592 §2.3, or the compensation of a registration the issuer could not store. */
+    /**
+     * RFC 7592 §2.3, or the compensation of a registration the issuer could not store. Idempotent: a
+     * client that is already deleted (409) or was never created (404) has nothing left to delete.
+     */
     void delete(String clientId, String reason) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/api/clients/"
                         + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "?reason="
                         + URLEncoder.encode(reason, StandardCharsets.UTF_8)))
                 .DELETE());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 && response.statusCode() != 404 && response.statusCode() != 409) {
             throw refusal(response);
         }
     }

@@ -13,6 +13,7 @@ import io.mandate.messages.grant.ClientKind;
 import io.mandate.messages.id.ClientId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -68,8 +69,16 @@ class RegistrationService {
         }
         Judged judged = judge(submitted, null);
         String clientId = "dcr-" + RandomIds.uuid();
-        CommandServiceClient.Registered registered =
-                commandService.register(clientId, judged.request(), RegistrationPath.DYNAMIC_REGISTRATION);
+        CommandServiceClient.Registered registered;
+        try {
+            registered = commandService.register(clientId, judged.request(), RegistrationPath.DYNAMIC_REGISTRATION);
+        } catch (RegistrationError e) {
+            if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                // A timeout leaves the outcome unknown: the command may still commit. Undo whatever it did.
+                compensate(clientId);
+            }
+            throw e;
+        }
         if (registered.outcome() != CommandServiceClient.Outcome.CREATED) {
             // A fresh random id cannot exist already; if it somehow does, register nothing rather than share it.
             log.error("Registration of a fresh client id was answered {}", registered.outcome());
