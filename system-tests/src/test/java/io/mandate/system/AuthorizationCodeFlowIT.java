@@ -31,9 +31,9 @@ import static org.awaitility.Awaitility.await;
  * through the query-service. A reused code is refused and kills the first token and what was
  * exchanged from it. Denial and withdrawal are events too.
  *
- * <p>TODO(registration helper): the agent is registered through the admin API here; once dynamic
- * client registration lands ({@code POST /oauth2/register}, RFC 7591, branch {@code registration}),
- * register it there instead so the test plays the whole MCP onboarding.
+ * <p>The agent onboards itself as an MCP client would: dynamic client registration (RFC 7591, with the
+ * deployment's initial access token) with its redirect URI, and the query side shows that
+ * registration (path DYNAMIC_REGISTRATION) beside the grant and the consent.
  */
 class AuthorizationCodeFlowIT {
 
@@ -60,7 +60,7 @@ class AuthorizationCodeFlowIT {
         calendarApi = admin.registerWithSecret("calendar-api-" + RUN, "RESOURCE_SERVER", CALENDAR_SCOPES,
                 List.of(CALENDAR_API));
         calendarMcp = admin.registerWithSecret("calendar-mcp-" + RUN, "MCP_SERVER", CALENDAR_SCOPES, List.of(MCP_URI));
-        agent = admin.registerAgentWithRedirect("travel-agent-" + RUN, CALENDAR_SCOPES, List.of(REDIRECT));
+        agent = registerByDynamicRegistration("Travel agent " + RUN, CALENDAR_SCOPES, REDIRECT);
         admin.awaitIssuerHas(List.of(), List.of(calendarApi, calendarMcp, agent));
     }
 
@@ -76,7 +76,7 @@ class AuthorizationCodeFlowIT {
         assertThat(login.uri().getPath()).isEqualTo("/login");
         Browser.Page consent = browser.submit(login.form("/login").set("username", alice).set("password", password(alice)));
         assertThat(consent.status()).as(consent.body()).isEqualTo(200);
-        assertThat(consent.body()).contains(agent.clientId(), "an AI agent", "system-tests", CALENDAR_API,
+        assertThat(consent.body()).contains(agent.clientId(), "an AI agent", "self-registered", CALENDAR_API,
                 "See your calendar", "Change your calendar");
         Browser.Form decision = consent.form("/oauth2/authorize/consent");
         assertThat(decision.checked("scope")).containsExactlyInAnyOrder("calendar.read", "calendar.write");
@@ -123,6 +123,9 @@ class AuthorizationCodeFlowIT {
         assertThat(created.path("payload").path("scopes").toString()).contains("calendar.read")
                 .doesNotContain("calendar.write");
         assertThat(created.path("payload").path("policy").path("allowedNextKinds").toString()).contains("MCP_SERVER");
+        JsonNode registered = awaitEvent(agent.clientId(), "ClientRegistered");
+        assertThat(registered.path("payload").path("registrationPath").asText()).isEqualTo("DYNAMIC_REGISTRATION");
+        assertThat(registered.path("payload").path("redirectUris").toString()).contains(REDIRECT);
         JsonNode issued = awaitEvent("issued:" + userToken.jti(), "AuthorizationCodeRedeemed");
         assertThat(issued.path("userId").asText()).isEqualTo(alice);
         assertThat(issued.path("grantId").asText()).isEqualTo(grantId);
@@ -268,6 +271,33 @@ class AuthorizationCodeFlowIT {
     }
 
     /** The event of this type on this aggregate, once the query-service has indexed it. */
+    /** RFC 7591 as an agent does it: authorization code for users' grants, token exchange for hand-offs. */
+    private static ClientCredential.SecretBasic registerByDynamicRegistration(String name, List<String> scopes,
+                                                                              String redirect) {
+        String body = """
+                {"client_name":"%s","client_kind":"AGENT","redirect_uris":["%s"],
+                 "grant_types":["authorization_code","urn:ietf:params:oauth:grant-type:token-exchange"],
+                 "response_types":["code"],"scope":"%s","token_endpoint_auth_method":"client_secret_basic"}"""
+                .formatted(name, redirect, String.join(" ", scopes));
+        try {
+            HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(mandate.issuerUrl() + "/oauth2/register"))
+                            .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + RunningMandate.INITIAL_ACCESS_TOKEN)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode client = Http.json(created);
+            return new ClientCredential.SecretBasic(client.path("client_id").asText(),
+                    client.path("client_secret").asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode awaitEvent(String aggregateId, String type) {
         String url = mandate.url(StackSettings.QUERY_SERVICE) + "/api/events?aggregateId="
                 + java.net.URLEncoder.encode(aggregateId, StandardCharsets.UTF_8);
