@@ -54,7 +54,7 @@ class RestartIT {
 
         JdbcTemplate jdbc = jdbc();
         // As an operator rebuilding the registry would: empty it while the service is down.
-        jdbc.execute("truncate client_registry_resource_uri, client_registry, grant_registry_next_client, grant_registry");
+        jdbc.execute("truncate client_registry_resource_uri, client_registry_redirect_uri, client_registry, grant_registry_next_client, grant_registry");
 
         try (ConfigurableApplicationContext second = start()) {
             CommandGateway commands = second.getBean(CommandGateway.class);
