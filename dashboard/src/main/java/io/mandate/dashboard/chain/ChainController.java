@@ -1,5 +1,7 @@
 package io.mandate.dashboard.chain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.dashboard.queryapi.Api;
 import io.mandate.dashboard.queryapi.Caller;
 import org.springframework.security.core.Authentication;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class ChainController {
 
     private final ChainService chains;
+    private final ObjectMapper json;
 
-    ChainController(ChainService chains) {
+    ChainController(ChainService chains, ObjectMapper json) {
         this.chains = chains;
+        this.json = json;
     }
 
     @GetMapping("/tokens/{jti}")
@@ -27,7 +31,11 @@ class ChainController {
         Caller caller = Caller.of(person);
         Api.Chain chain = chains.chain(caller, jti);
         model.addAttribute("chain", chain);
-        model.addAttribute("graph", chains.graph(caller, chain));
+        ChainGraph graph = chains.graph(caller, chain);
+        model.addAttribute("graph", graph);
+        // The script draws this copy (an attribute: the CSP allows no inline script) instead of asking
+        // /graph again, which would look up every client of the chain a second time.
+        model.addAttribute("graphJson", toJson(graph));
         model.addAttribute("self", chain.hops().stream().filter(hop -> "SELF".equals(hop.relation())).findFirst()
                 .orElse(null));
         return "chain";
@@ -39,5 +47,13 @@ class ChainController {
     ChainGraph graph(@PathVariable("jti") String jti, Authentication person) {
         Caller caller = Caller.of(person);
         return chains.graph(caller, chains.chain(caller, jti));
+    }
+
+    private String toJson(ChainGraph graph) {
+        try {
+            return json.writeValueAsString(graph);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the chain graph cannot be written as JSON", e);
+        }
     }
 }

@@ -6,10 +6,18 @@ import io.mandate.dashboard.queryapi.QueryServiceClient;
 import io.mandate.dashboard.queryapi.QueryServiceException;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Reads a token's chain and the clients in it from the query-service, and draws the graph model. */
 @Component
@@ -17,10 +25,23 @@ class ChainService {
 
     private static final int UPSTREAM_PAGE = 100;
 
+    /** Concurrent client look-ups per chain: enough to hide latency, few enough to spare the query-service. */
+    private static final int LOOKUPS_AT_ONCE = 8;
+
     private final QueryServiceClient queryService;
+    private final ExecutorService clientLookups = Executors.newFixedThreadPool(LOOKUPS_AT_ONCE, task -> {
+        Thread thread = new Thread(task, "chain-client-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ChainService(QueryServiceClient queryService) {
         this.queryService = queryService;
+    }
+
+    @PreDestroy
+    void stopLookups() {
+        clientLookups.shutdownNow();
     }
 
     Api.Chain chain(Caller caller, String jti) {
@@ -33,8 +54,9 @@ class ChainService {
             named.add(chain.grant().grant().agentId());
         }
         chain.hops().forEach(hop -> named.add(hop.holder()));
-        Map<String, ChainGraph.Party> parties = new HashMap<>();
-        for (String clientId : named) {
+        Map<String, ChainGraph.Party> parties = new ConcurrentHashMap<>();
+        // A chain may name a few hundred clients: ask about them a few at a time, not one after another.
+        List<CompletableFuture<Void>> lookups = named.stream().map(clientId -> CompletableFuture.runAsync(() -> {
             try {
                 parties.put(clientId, party(queryService.get(caller,
                         uri -> uri.path("/api/clients/{id}").build(clientId), Api.Client.class)));
@@ -43,6 +65,14 @@ class ChainService {
                     throw e;
                 }
             }
+        }, clientLookups)).toList();
+        try {
+            CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
         // Audiences are resource URIs (or client ids): the registered resource servers and MCP servers name them.
         Map<String, String> audiences = new HashMap<>();

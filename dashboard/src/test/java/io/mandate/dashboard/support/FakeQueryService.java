@@ -33,6 +33,10 @@ public final class FakeQueryService implements AutoCloseable {
     private volatile Answer fallback = new Answer(200, "{\"items\":[],\"total\":0}");
 
     public FakeQueryService() {
+        // Like Tomcat (the real query-service), answer without Nagle's delay: the JDK server's default
+        // otherwise holds each small answer ~40 ms for the client's delayed ACK, which made a page that asks
+        // about a few hundred clients look 20 s slow. Read once per JVM, so set before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -55,6 +59,12 @@ public final class FakeQueryService implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        // Several requests at once, as Tomcat serves them (the chain view looks clients up concurrently).
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task, "fake-query-service");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
