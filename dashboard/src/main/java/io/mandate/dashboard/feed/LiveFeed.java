@@ -41,7 +41,12 @@ public class LiveFeed {
     private final Clock clock;
     private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
     private final LinkedHashSet<String> seen = new LinkedHashSet<>();
-    private Instant since;
+    /**
+     * The newest {@code occurredAt} the feed has seen. Polls look back from it, not from the wall
+     * clock: when the projection lags (a burst of events being indexed), an event becomes searchable
+     * long after it happened, and a window anchored on "now" would already have passed it.
+     */
+    private Instant newestSeen;
 
     LiveFeed(QueryServiceClient queryService, Clock clock) {
         this.queryService = queryService;
@@ -81,7 +86,7 @@ public class LiveFeed {
 
     private synchronized List<Api.Event> fresh() {
         Instant now = clock.instant();
-        Instant from = since == null ? now.minus(Duration.ofMinutes(10)) : since.minus(OVERLAP);
+        Instant from = newestSeen == null ? now.minus(Duration.ofMinutes(10)) : newestSeen.minus(OVERLAP);
         Api.EventPage page = queryService.get(Caller.READER, uri -> uri.path("/api/events/search")
                 .queryParam("from", from.toString()).queryParam("order", "desc").queryParam("size", BATCH).build(),
                 Api.EventPage.class);
@@ -92,13 +97,15 @@ public class LiveFeed {
             if (seen.add(event.eventId())) {
                 fresh.add(event);
             }
+            if (event.occurredAt() != null && (newestSeen == null || event.occurredAt().isAfter(newestSeen))) {
+                newestSeen = event.occurredAt();
+            }
         }
         Iterator<String> oldest = seen.iterator();
         while (seen.size() > REMEMBERED && oldest.hasNext()) {
             oldest.next();
             oldest.remove();
         }
-        since = now;
         // Oldest first; the page drops any event it already shows (it renders the recent past itself).
         return fresh;
     }
