@@ -115,8 +115,10 @@ class InvestigationIT {
         TestChains.Chain chain = published(TestChains.aChain(4, now()));
         String middle = chain.actors().get(1).value();
 
+        // Tokens and the timeline live in two indices, each refreshed on its own: wait for both.
         JsonNode view = api().awaitReadable("/api/agents/" + middle + "/view?size=2",
-                json -> json.at("/tokens/total").asLong() == 3);
+                json -> json.at("/tokens/total").asLong() == 3
+                        && json.at("/timeline/countsByType/TokenExchanged").asLong() == 1);
 
         assertThat(view.at("/client/clientId").asText()).isEqualTo(middle);
         assertThat(view.at("/tokens/items").size()).isEqualTo(2);
@@ -129,7 +131,8 @@ class InvestigationIT {
         assertThat(view.at("/timeline/countsByType/TokenExchanged").asLong()).as("the exchange it made as holder")
                 .isEqualTo(1);
 
-        JsonNode agentView = api().asInvestigator("/api/agents/" + chain.agent().value() + "/view").json();
+        JsonNode agentView = api().awaitReadable("/api/agents/" + chain.agent().value() + "/view",
+                json -> json.at("/timeline/countsByType/GrantCreated").asLong() == 1);
         assertThat(agentView.at("/grants/total").asLong()).isEqualTo(1);
         assertThat(agentView.at("/grants/items/0/standing/status").asText()).isEqualTo("ACTIVE");
         assertThat(agentView.at("/tokens/total").asLong()).isEqualTo(4);
@@ -229,6 +232,13 @@ class InvestigationIT {
         publish(chain.grant());
         chain.hops().forEach(this::publish);
         api().awaitReadable("/api/grants/" + chain.grant().grantId().value(), json -> true);
+        // Client events travel on their own key (and partition) into the client and event indices, each
+        // refreshed on its own, which the views read: wait for both, or a view can miss its client.
+        for (ClientId actor : chain.actors()) {
+            api().awaitReadable("/api/clients/" + actor.value(), json -> true);
+            api().awaitReadable("/api/events/search?type=ClientRegistered&client=" + actor.value(),
+                    json -> json.get("total").asLong() == 1);
+        }
         return chain;
     }
 
