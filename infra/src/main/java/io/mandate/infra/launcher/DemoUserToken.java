@@ -57,7 +57,7 @@ final class DemoUserToken {
             tokens.put(variable, token.accessToken());
             tokens.save();
             err.println(grant.userId() + " signed in and consented again (" + (saved.isPresent()
-                    ? "the token of the last consent had expired: tokens live minutes and there are no refresh tokens yet"
+                    ? "the token of the last consent has less than a minute left, and there are no refresh tokens yet"
                     : "no token kept from the seeding") + "); " + grant.agentId() + " holds the new grant "
                     + token.grantId() + ", scope " + token.scope());
             out.println(token.accessToken());
