@@ -128,6 +128,31 @@ final class Browser {
         }
     }
 
+    /**
+     * Cookies as a real browser keeps them, including this detail: {@code http://127.0.0.1} and
+     * {@code http://localhost} are potentially trustworthy origins, so browsers send {@code Secure}
+     * cookies there (Keycloak marks its session cookies Secure; the JDK's cookie manager would only
+     * send them over https).
+     */
+    private static final class LoopbackSecureCookies extends java.net.CookieHandler {
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(isLoopbackHttp(uri) ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            cookies.put(uri, headers);
+        }
+
+        private static boolean isLoopbackHttp(URI uri) {
+            return "http".equals(uri.getScheme())
+                    && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
+        }
+    }
+
     private final HttpClient http;
     private final List<String> followed = new ArrayList<>();
 
@@ -135,7 +160,7 @@ final class Browser {
     Browser(String issuerUrl, String... otherSites) {
         followed.add(issuerUrl);
         followed.addAll(List.of(otherSites));
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackSecureCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 

@@ -60,6 +60,9 @@ public final class KeycloakServer implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("no keycloak-* folder in " + unpacked));
         }
         Files.createDirectories(logFile.getParent());
+        // A fresh dev-mode database each start: Keycloak creates the bootstrap admin (with this start's
+        // random password) only in an empty one. One Keycloak per unpacked distribution at a time.
+        deleteTree(home.resolve("data"));
         int port = Processes.freePort();
         String adminPassword = "kc-" + UUID.randomUUID();
         // Started directly (not through a shell) so the recorded process is Keycloak's launcher.
@@ -170,6 +173,17 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

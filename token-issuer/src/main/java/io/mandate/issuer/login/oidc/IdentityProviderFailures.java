@@ -54,8 +54,9 @@ public class IdentityProviderFailures implements AuthenticationFailureHandler {
         IdentityProvider provider = providers.apply(registrationId);
         String name = provider == null ? "the identity provider" : provider.name();
         Failure failure = classify(exception);
-        log.warn("Sign-in through identity provider {} failed: {}", provider == null ? "(unknown)" : provider.id(),
-                failure.code());
+        log.warn("Sign-in through identity provider {} failed: {} ({})", provider == null ? "(unknown)" : provider.id(),
+                failure.code(), exception instanceof OAuth2AuthenticationException oauth
+                        ? oauth.getError().getErrorCode() : exception.getClass().getSimpleName());
         if (failure == Failure.CANCELLED) {
             Optional<String> back = pendingAuthorization(request, response)
                     .flatMap(saved -> redirects.redirect(saved.getParameterMap(), "access_denied",
