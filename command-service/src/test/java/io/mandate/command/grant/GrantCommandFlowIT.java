@@ -137,6 +137,16 @@ class GrantCommandFlowIT extends RealStack {
     }
 
     @Test
+    void postGrantWhenAnAdminClaimsHowTheUserSignedInThenBadRequestProblemNamingAuthenticatedBy() throws Exception {
+        // Only the authorization server saw the user sign in; an admin's grant cannot vouch for it.
+        String body = grantBody("alice", 1).replace("\"expiresAt\"",
+                "\"authenticatedBy\": \"https://login.example/realms/corp\", \"expiresAt\"");
+        HttpResponse<String> response = postAsAdmin(body, null);
+
+        assertBadRequestNaming(response, "authenticatedBy");
+    }
+
+    @Test
     void postGrantWhenUnknownClientKindThenBadRequestProblemNamingField() throws Exception {
         String body = grantBody("alice", 2).replace("\"MCP_SERVER\"", "\"ROBOT\"");
         HttpResponse<String> response = postAsAdmin(body, null);
