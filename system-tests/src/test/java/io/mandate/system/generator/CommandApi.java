@@ -76,12 +76,15 @@ final class CommandApi {
     }
 
     private JsonNode send(String path, Map<String, Object> body, String authorization) {
+        // One key per call, the same for its retries: a retry writes nothing twice, and two equal requests (a user
+        // consenting again with the scopes of a grant since revoked) are two commands, not one remembered answer.
+        String idempotencyKey = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                         .header("Authorization", authorization)
-                        .header("Idempotency-Key", UUID.nameUUIDFromBytes((path + body).getBytes(StandardCharsets.UTF_8)).toString())
+                        .header("Idempotency-Key", idempotencyKey)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 || response.statusCode() == 201) {

@@ -4,6 +4,7 @@ import io.mandate.messages.MandateEvent;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
+import io.mandate.messages.id.Jti;
 import io.mandate.messages.id.UserId;
 import io.mandate.messages.token.ClientTokenIssued;
 import io.mandate.messages.token.TokenExchangeRefused;
@@ -23,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * The token endpoint's traffic, tick by tick: due hops of running chains first, then new chains (~92 %),
@@ -129,7 +131,7 @@ final class TrafficMix {
         stats.commandEvents(1);
     }
 
-    private void end(java.util.function.Predicate<Grant> which, String grain) {
+    private void end(Predicate<Grant> which, String grain) {
         for (int i = active.size() - 1; i >= 0; i--) {
             Grant grant = active.get(i);
             if (which.test(grant)) {
@@ -157,7 +159,7 @@ final class TrafficMix {
         if (revokedJtis.contains(token.jti().value())) {
             return "token";
         }
-        for (var ancestor : token.lineage()) {
+        for (Jti ancestor : token.lineage()) {
             if (revokedJtis.contains(ancestor.value())) {
                 return "token";
             }
@@ -191,7 +193,8 @@ final class TrafficMix {
         }
         if (scenario == 4) {
             Client agent = population.agents.get(random.nextInt(population.agents.size()));
-            String user = population.users.get(random.nextInt(population.users.size()));
+            // a user of the company IdP who never consented to anything: no grant for any agent
+            String user = "guest-" + population.run + "-" + random.nextInt(1_000);
             TokenExchangeRefused refused = new TokenExchangeRefused(eventId(), EXCHANGE,
                     ClientId.of(agent.id()), true, "invalid_grant", "no_active_grant", "sha256:" + Chains.newJti().value(),
                     null, UserId.of(user), null, population.resources.get(0).audience(), now);
