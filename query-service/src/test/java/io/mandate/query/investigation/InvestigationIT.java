@@ -209,6 +209,18 @@ class InvestigationIT {
         assertThat(api().anonymously("/api/blast-radius?agent=a").status()).isEqualTo(401);
     }
 
+    @Test
+    void requestsWhenWrongPasswordAfterTheRightOneThenStillUnauthorized() {
+        String absent = "/api/tokens/no-such-jti-" + now().toEpochMilli() + "/chain";
+        // The right password is remembered after its BCrypt check; a wrong one must never ride on that.
+        assertThat(api().asInvestigator(absent).status()).isEqualTo(404);
+        assertThat(api().asInvestigator(absent).status()).isEqualTo(404);
+
+        assertProblem(api().get(absent, "investigator", "mandate-investigator-"), 401, null);
+        assertProblem(api().get(absent, "responder", "mandate-investigator"), 401, null);
+        assertProblem(api().get(absent, "investigator", ""), 401, null);
+    }
+
     private static void assertProblem(Reply reply, int status, String parameter) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).contains("application/problem+json");
