@@ -106,6 +106,8 @@ class InvestigationIT {
                 "https://idp.example", "subject", "kid-1", now(), now().plusSeconds(300));
         publish(after);
         api().awaitReadable("/api/tokens/" + after.jti().value(), json -> true);
+        // That read is a real-time get; the agent view is a search, which sees the marker after the next refresh.
+        api().awaitReadable("/api/agents/" + agent + "/view", json -> json.at("/tokens/total").asLong() >= 3);
 
         assertThat(api().asInvestigator("/api/agents/" + agent + "/view").json().at("/tokens/total").asLong()).isEqualTo(3);
     }
