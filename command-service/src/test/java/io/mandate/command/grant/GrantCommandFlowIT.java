@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.command.RealStack;
 import io.mandate.command.support.GrantsTopic;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.id.GrantId;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -112,6 +113,21 @@ class GrantCommandFlowIT extends RealStack {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertProblem(response, 401);
+    }
+
+    @Test
+    void requestsWhenWrongPasswordAfterTheRightOneThenStillUnauthorized() throws Exception {
+        String unknown = "/api/grants/" + GrantId.random().value();
+        // The right password is remembered after its BCrypt check; a wrong one must never ride on that.
+        assertThat(get(unknown, "admin", "mandate-admin").statusCode()).isEqualTo(404);
+        assertThat(get(unknown, "admin", "mandate-admin").statusCode()).isEqualTo(404);
+
+        for (HttpResponse<String> refused : List.of(get(unknown, "admin", "mandate-admin-"),
+                get(unknown, "investigator", "mandate-admin"),
+                post(grantBody("alice-" + System.nanoTime(), 1), "admin", "", null))) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertProblem(refused, 401);
+        }
     }
 
     @Test
