@@ -36,6 +36,8 @@ public class LiveFeed {
     /** Events are searchable about a second after they happen; look back a little so none falls between polls. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
+    /** How far ahead of this clock another service's event time may be and still count as now. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final QueryServiceClient queryService;
     private final Clock clock;
@@ -86,9 +88,15 @@ public class LiveFeed {
 
     private synchronized List<Api.Event> fresh() {
         Instant now = clock.instant();
-        Instant from = newestSeen == null ? now.minus(Duration.ofMinutes(10)) : newestSeen.minus(OVERLAP);
+        // Never anchor on, or fill the page with, events dated after now (a skewed clock, a forged or
+        // scheduled time): the newest BATCH would be those, and a window starting after them would hide
+        // every real new event for as long as they stay "newest". They appear once their time comes.
+        Instant to = now.plus(CLOCK_SKEW);
+        Instant anchor = newestSeen == null || newestSeen.isAfter(now) ? null : newestSeen;
+        Instant from = anchor == null ? now.minus(Duration.ofMinutes(10)) : anchor.minus(OVERLAP);
         Api.EventPage page = queryService.get(Caller.READER, uri -> uri.path("/api/events/search")
-                .queryParam("from", from.toString()).queryParam("order", "desc").queryParam("size", BATCH).build(),
+                .queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("order", "desc").queryParam("size", BATCH).build(),
                 Api.EventPage.class);
         List<Api.Event> fresh = new ArrayList<>();
         List<Api.Event> newestFirst = page.items();
