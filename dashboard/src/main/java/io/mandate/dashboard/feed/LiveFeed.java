@@ -86,7 +86,7 @@ public class LiveFeed {
         }
     }
 
-    private synchronized List<Api.Event> fresh() {
+    synchronized List<Api.Event> fresh() {
         Instant now = clock.instant();
         // Never anchor on, or fill the page with, events dated after now (a skewed clock, a forged or
         // scheduled time): the newest BATCH would be those, and a window starting after them would hide
