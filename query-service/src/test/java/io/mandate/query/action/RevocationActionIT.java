@@ -202,6 +202,10 @@ class RevocationActionIT {
             api().awaitReadable("/api/clients/" + actor.value(), json -> true);
         }
         api().awaitReadable("/api/tokens/" + chain.hops().get(chain.hops().size() - 1).jti().value(), json -> true);
+        // That read is a real-time get; the blast radius is a search, which sees the tokens only after
+        // the next refresh of the token index. The agent stands in every hop of its chain.
+        api().awaitReadable("/api/blast-radius?agent=" + chain.agent().value(),
+                json -> json.at("/liveTokens/count").asLong() == chain.hops().size());
         return chain;
     }
 
