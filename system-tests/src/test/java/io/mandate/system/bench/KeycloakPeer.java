@@ -60,6 +60,9 @@ final class KeycloakPeer implements AutoCloseable {
             home = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked: run with -Pbenchmark"));
         }
+        // Dev mode's H2 database: the bootstrap admin (a fresh password per run) is created only in an
+        // empty one, so a database left by an earlier run would refuse this run's admin.
+        deleteRecursively(home.resolve("data"));
         int port = Processes.freePort();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-host=127.0.0.1", "--hostname-strict=false", "--log-level=warn")
@@ -75,6 +78,17 @@ final class KeycloakPeer implements AutoCloseable {
             throw new IllegalStateException("Keycloak did not start within 10 minutes; see " + logFile);
         }
         return peer;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The realm, resource, agents (each with its secret), user-facing client and users. */
