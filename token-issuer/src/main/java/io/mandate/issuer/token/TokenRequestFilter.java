@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,9 +28,10 @@ import java.util.Map;
  * encoded or doubled slashes, or other spellings the security firewall would judge (those, and
  * every other method, still go the ordinary way to the same controller); the headers the
  * security chain adds to every answer are written (with the endpoint's own {@code no-store}).
+ * Requests are timed by {@link TokenRequestMetrics}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)  // after the charset guard and the http.server.requests observation
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)  // after the charset guard; the observation filter is noop here (TokenRequestMetrics)
 class TokenRequestFilter extends OncePerRequestFilter {
 
     /** What Spring Security's default header writers add; the endpoint sets Cache-Control and Pragma itself. */
@@ -43,25 +43,30 @@ class TokenRequestFilter extends OncePerRequestFilter {
     private final TokenEndpoint endpoint;
     private final TokenEndpointErrors errors;
     private final ObjectMapper json;
+    private final TokenRequestMetrics metrics;
 
-    TokenRequestFilter(TokenEndpoint endpoint, TokenEndpointErrors errors, ObjectMapper json) {
+    TokenRequestFilter(TokenEndpoint endpoint, TokenEndpointErrors errors, ObjectMapper json, TokenRequestMetrics metrics) {
         this.endpoint = endpoint;
         this.errors = errors;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && request.getContextPath().isEmpty()
-                && TokenEndpoint.PATH.equals(request.getRequestURI()));
+        return !isTokenRequest(request);
+    }
+
+    /** POST on exactly {@code /oauth2/token}: what this filter answers. */
+    static boolean isTokenRequest(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getContextPath().isEmpty()
+                && TokenEndpoint.PATH.equals(request.getRequestURI());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // MVC would name the route for the http.server.requests meter; without it, the meter says UNKNOWN.
-        ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(context -> context.setPathPattern(TokenEndpoint.PATH));
+        long started = System.nanoTime();
         ResponseEntity<?> answer;
         try {
             answer = endpoint.token(request);
@@ -71,6 +76,7 @@ class TokenRequestFilter extends OncePerRequestFilter {
             answer = errors.unexpected(e);
         }
         write(answer, response);
+        metrics.record(answer.getStatusCode().value(), System.nanoTime() - started);
     }
 
     private void write(ResponseEntity<?> answer, HttpServletResponse response) throws IOException {

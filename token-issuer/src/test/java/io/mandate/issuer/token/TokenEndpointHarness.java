@@ -29,7 +29,8 @@ public final class TokenEndpointHarness {
                         new IntrospectionEndpoint(world.authentication, world.subjects, world.status),
                         new RevocationEndpoint(world.authentication, world.subjects, world.ledger))
                 .setControllerAdvice(errors)
-                .addFilters(new CharsetGuardFilter(), new TokenRequestFilter(token, errors, new ObjectMapper()))
+                .addFilters(new CharsetGuardFilter(), new TokenRequestFilter(token, errors, new ObjectMapper(),
+                new TokenRequestMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())))
                 .setMessageConverters(new MappingJackson2HttpMessageConverter())
                 .build();
     }

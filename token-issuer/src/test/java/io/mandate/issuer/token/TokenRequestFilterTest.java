@@ -5,9 +5,12 @@ import io.mandate.issuer.exchange.ExchangeFixture;
 import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
 import jakarta.servlet.FilterChain;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -25,7 +28,9 @@ class TokenRequestFilterTest {
 
     private final ExchangeFixture world = new ExchangeFixture();
     private final TokenEndpoint endpoint = new TokenEndpoint(world.authentication, world.service);
-    private final TokenRequestFilter filter = new TokenRequestFilter(endpoint, new TokenEndpointErrors(), new ObjectMapper());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TokenRequestFilter filter = new TokenRequestFilter(endpoint, new TokenEndpointErrors(), new ObjectMapper(),
+            new TokenRequestMetrics(registry));
     private final AtomicInteger passedOn = new AtomicInteger();
     private final FilterChain chain = (request, response) -> passedOn.incrementAndGet();
 
@@ -47,6 +52,8 @@ class TokenRequestFilterTest {
         assertThat(new ObjectMapper().readTree(response.getContentAsString(StandardCharsets.UTF_8))
                 .path("access_token").asText()).startsWith("ey");
         assertThat(world.ledger.events(TokenExchanged.class)).hasSize(1);
+        assertThat(registry.get(TokenRequestMetrics.METER).tag("status", "200").tag("outcome", "SUCCESS").timer().count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -65,6 +72,23 @@ class TokenRequestFilterTest {
                 .isEqualTo("invalid_client");
         assertThat(world.ledger.events(TokenExchangeRefused.class)).hasSize(1);
         assertThat(world.ledger.events(TokenExchanged.class)).isEmpty();
+        assertThat(registry.get(TokenRequestMetrics.METER).tag("status", "401").tag("outcome", "CLIENT_ERROR").timer()
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheTokenRouteLeavesTheHttpServerRequestsObservation() {
+        ObservationPredicate predicate = TokenRequestMetrics.tokenRequestsTimedApart();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThat(predicate.test("http.server.requests",
+                new ServerRequestObservationContext(exchange("/oauth2/token"), response))).isFalse();
+        assertThat(predicate.test("http.server.requests", new ServerRequestObservationContext(
+                new MockHttpServletRequest("GET", "/oauth2/token"), response))).isTrue();
+        assertThat(predicate.test("http.server.requests",
+                new ServerRequestObservationContext(exchange("/oauth2/introspect"), response))).isTrue();
+        assertThat(predicate.test("http.server.requests",
+                new ServerRequestObservationContext(exchange("/oauth2/token/"), response))).isTrue();
     }
 
     @Test
