@@ -192,9 +192,16 @@ final class BenchStack {
         return values;
     }
 
+    /**
+     * Up to {@code bench.awaitSeconds} (600): after a durable-core run on the same stack, the
+     * command-service's publisher first publishes that run's tokens (tens of thousands of rows the
+     * stopped publisher left) before it reaches this run's clients and grants.
+     */
     private static void await(String what, BooleanSupplier condition) {
-        if (!Processes.waitUntil(condition, Duration.ofSeconds(60))) {
-            throw new IllegalStateException("the issuer's projection did not receive " + what + " within 60 s");
+        Duration limit = Duration.ofSeconds(Integer.getInteger("bench.awaitSeconds", 600));
+        if (!Processes.waitUntil(condition, limit)) {
+            throw new IllegalStateException("the issuer's projection did not receive " + what + " within "
+                    + limit.toSeconds() + " s");
         }
     }
 
