@@ -5,10 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -28,10 +25,8 @@ import java.util.Map;
  * encoded or doubled slashes, or other spellings the security firewall would judge (those, and
  * every other method, still go the ordinary way to the same controller); the headers the
  * security chain adds to every answer are written (with the endpoint's own {@code no-store}).
- * Requests are timed by {@link TokenRequestMetrics}.
+ * Requests are timed by {@link TokenRequestMetrics}. Registered by {@link TokenRequestPath}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)  // after the charset guard; the observation filter is noop here (TokenRequestMetrics)
 class TokenRequestFilter extends OncePerRequestFilter {
 
     /** What Spring Security's default header writers add; the endpoint sets Cache-Control and Pragma itself. */

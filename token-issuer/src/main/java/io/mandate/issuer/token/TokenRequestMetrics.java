@@ -3,8 +3,6 @@ package io.mandate.issuer.token;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationPredicate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 import java.util.Map;
@@ -17,20 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * per request) took 11 % of a token request's CPU in the benchmark's profile (docs/benchmarks.md);
  * a timer per status, resolved once, says what operations need: rate, latency, errors.
  */
-@Configuration(proxyBeanMethods = false)
-public class TokenRequestMetrics {
+final class TokenRequestMetrics {
 
-    public static final String METER = "mandate.token.requests";
+    static final String METER = "mandate.token.requests";
 
     private final MeterRegistry registry;
     private final Map<Integer, Timer> byStatus = new ConcurrentHashMap<>();
 
-    public TokenRequestMetrics(MeterRegistry registry) {
+    TokenRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    /** Every other route keeps its http.server.requests observation. */
-    @Bean
+    /** Leaves POST /oauth2/token out of http.server.requests; every other route keeps it. */
     static ObservationPredicate tokenRequestsTimedApart() {
         return (name, context) -> !("http.server.requests".equals(name)
                 && context instanceof ServerRequestObservationContext server
