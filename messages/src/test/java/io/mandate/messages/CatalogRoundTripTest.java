@@ -77,7 +77,7 @@ class CatalogRoundTripTest {
                         new DelegationPolicy(Set.of(), Set.of(ClientKind.MCP_SERVER), 2, Scopes.of()), null, "admin", T),
                 new GrantCreated(GrantId.of("grt_2"), ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"),
                         new DelegationPolicy(Set.of(), Set.of(), 1, Scopes.of()), T.plusSeconds(86400), "user:alice", T,
-                        GrantOrigin.CONSENT),
+                        GrantOrigin.CONSENT, "https://login.example/realms/corp"),
                 new AuthorizationCodeRedeemed(Jti.of("jti-4"), "code-1", GrantId.of("grt_2"), ALICE, AGENT,
                         "https://calendar.example", Scopes.of("calendar.read"), null, "kid-1", T, T.plusSeconds(300)),
                 new ConsentDenied("den-1", ALICE, AGENT, "https://calendar.example", Scopes.of("calendar.read"), T),
@@ -138,6 +138,22 @@ class CatalogRoundTripTest {
         EventEnvelope envelope = new EventCodec().decode(revisionOne.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(((GrantCreated) envelope.payload()).origin()).isEqualTo(GrantOrigin.ADMIN);
+    }
+
+    @Test
+    void grantCreatedWhenRevisionTwoPayloadThenReadWithoutAuthenticatedBy() {
+        String revisionTwo = """
+                {"eventId":"e2","type":"GrantCreated","revision":2,"aggregateId":"grt_2","sequence":0,
+                 "occurredAt":"2026-11-28T12:00:00Z","payload":{"grantId":"grt_2","userId":"alice",
+                 "agentId":"travel-agent","audience":"https://calendar.example","scopes":["calendar.read"],
+                 "policy":{"allowedNextClients":[],"allowedNextKinds":[],"maxDepth":1,"approvalScopes":[]},
+                 "createdBy":"user:alice","createdAt":"2026-11-28T12:00:00Z","origin":"CONSENT"}}""";
+
+        GrantCreated created = (GrantCreated) new EventCodec()
+                .decode(revisionTwo.getBytes(java.nio.charset.StandardCharsets.UTF_8)).payload();
+
+        assertThat(created.origin()).isEqualTo(GrantOrigin.CONSENT);
+        assertThat(created.authenticatedBy()).isNull();
     }
 
     @Test

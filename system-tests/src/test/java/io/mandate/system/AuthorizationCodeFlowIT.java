@@ -60,7 +60,7 @@ class AuthorizationCodeFlowIT {
         calendarApi = admin.registerWithSecret("calendar-api-" + RUN, "RESOURCE_SERVER", CALENDAR_SCOPES,
                 List.of(CALENDAR_API));
         calendarMcp = admin.registerWithSecret("calendar-mcp-" + RUN, "MCP_SERVER", CALENDAR_SCOPES, List.of(MCP_URI));
-        agent = registerByDynamicRegistration("Travel agent " + RUN, CALENDAR_SCOPES, REDIRECT);
+        agent = registerByDynamicRegistration(mandate.issuerUrl(), "Travel agent " + RUN, CALENDAR_SCOPES, REDIRECT);
         admin.awaitIssuerHas(List.of(), List.of(calendarApi, calendarMcp, agent));
     }
 
@@ -272,8 +272,8 @@ class AuthorizationCodeFlowIT {
 
     /** The event of this type on this aggregate, once the query-service has indexed it. */
     /** RFC 7591 as an agent does it: authorization code for users' grants, token exchange for hand-offs. */
-    private static ClientCredential.SecretBasic registerByDynamicRegistration(String name, List<String> scopes,
-                                                                              String redirect) {
+    static ClientCredential.SecretBasic registerByDynamicRegistration(String issuerUrl, String name,
+                                                                      List<String> scopes, String redirect) {
         String body = """
                 {"client_name":"%s","client_kind":"AGENT","redirect_uris":["%s"],
                  "grant_types":["authorization_code","urn:ietf:params:oauth:grant-type:token-exchange"],
@@ -281,7 +281,7 @@ class AuthorizationCodeFlowIT {
                 .formatted(name, redirect, String.join(" ", scopes));
         try {
             HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(mandate.issuerUrl() + "/oauth2/register"))
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(issuerUrl + "/oauth2/register"))
                             .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                             .header("Authorization", "Bearer " + RunningMandate.INITIAL_ACCESS_TOKEN)
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),

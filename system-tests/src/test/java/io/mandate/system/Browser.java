@@ -21,14 +21,37 @@ import java.util.stream.Collectors;
 
 /**
  * A user's browser as far as the authorization server's pages need one: cookies kept, redirects
- * followed within the issuer (a redirect anywhere else, such as the client's redirect URI, is
- * where the walk stops, because no client listens there), forms read from the HTML with their
+ * followed within the issuer and the other sites it is given, such as an identity provider (a
+ * redirect anywhere else, such as the client's redirect URI, is where the walk stops, because no
+ * client listens there), forms read from the HTML with their
  * hidden fields (CSRF token included) and submitted.
  */
 final class Browser {
 
     /** A page or the redirect that left the issuer. */
     record Page(int status, URI uri, String body, URI leftTo) {
+
+        /** The form with this {@code id} attribute (a page of another site, such as the identity provider's). */
+        Form formWithId(String id) {
+            Matcher forms = Pattern.compile("<form([^>]*)>(.*?)</form>", Pattern.DOTALL).matcher(body);
+            while (forms.find()) {
+                if (id.equals(Form.attribute(forms.group(1), "id"))) {
+                    return Form.parse(uri.resolve(Form.attribute(forms.group(1), "action")), forms.group(2));
+                }
+            }
+            throw new AssertionError("no form " + id + " on " + uri + ":\n" + body);
+        }
+
+        /** The address of the link whose text is exactly this. */
+        URI link(String text) {
+            Matcher links = Pattern.compile("<a[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", Pattern.DOTALL).matcher(body);
+            while (links.find()) {
+                if (unescape(links.group(2)).strip().equals(text)) {
+                    return uri.resolve(unescape(links.group(1)));
+                }
+            }
+            throw new AssertionError("no link \"" + text + "\" on " + uri + ":\n" + body);
+        }
 
         Form form(String action) {
             Matcher forms = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>", Pattern.DOTALL)
@@ -71,8 +94,8 @@ final class Browser {
                 String type = attribute(attributes, "type");
                 String name = attribute(attributes, "name");
                 String value = attribute(attributes, "value");
-                if ("hidden".equals(type)) {
-                    form.fields.add(Map.entry(name, value));
+                if ("hidden".equals(type) && name != null) {
+                    form.fields.add(Map.entry(name, value == null ? "" : value));
                 } else if ("checkbox".equals(type) && attributes.contains(" checked")) {
                     form.checkboxes.add(Map.entry(name, value));
                 }
@@ -105,17 +128,60 @@ final class Browser {
         }
     }
 
-    private final HttpClient http;
-    private final String issuerUrl;
+    /**
+     * Cookies as a real browser keeps them, including this detail: {@code http://127.0.0.1} and
+     * {@code http://localhost} are potentially trustworthy origins, so browsers send {@code Secure}
+     * cookies there (Keycloak marks its session cookies Secure; the JDK's cookie manager would only
+     * send them over https).
+     */
+    private static final class LoopbackSecureCookies extends java.net.CookieHandler {
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
-    Browser(String issuerUrl) {
-        this.issuerUrl = issuerUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(isLoopbackHttp(uri) ? URI.create("https" + uri.toString().substring(4)) : uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            cookies.put(uri, headers);
+        }
+
+        private static boolean isLoopbackHttp(URI uri) {
+            return "http".equals(uri.getScheme())
+                    && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
+        }
+    }
+
+    private final HttpClient http;
+    private final List<String> followed = new ArrayList<>();
+
+    /** A browser that follows redirects within these sites (base URLs), and stops at any other. */
+    Browser(String issuerUrl, String... otherSites) {
+        followed.add(issuerUrl);
+        followed.addAll(List.of(otherSites));
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackSecureCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     Page get(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Page get(URI url) {
+        return get(url.toString());
+    }
+
+    /** Follows redirects to this site again. */
+    Browser resumeAt(String site) {
+        followed.add(site);
+        return this;
+    }
+
+    /** Stops following redirects to this site: the next redirect there is where the walk ends ({@link Page#leftTo}). */
+    Browser stopAt(String site) {
+        followed.remove(site);
+        return this;
     }
 
     Page submit(Form form) {
@@ -137,7 +203,7 @@ final class Browser {
                 return new Page(status, request.uri(), response.body(), null);
             }
             URI next = request.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-            if (!next.toString().startsWith(issuerUrl + "/")) {
+            if (followed.stream().noneMatch(site -> next.toString().startsWith(site + "/"))) {
                 return new Page(status, request.uri(), response.body(), next);
             }
             request = HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET().build();

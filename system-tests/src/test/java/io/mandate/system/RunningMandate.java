@@ -109,7 +109,11 @@ final class RunningMandate {
     }
 
     ExtraIssuer startExtraIssuer(String name, Map<String, String> settings) {
-        int port = Processes.freePort();
+        return startExtraIssuer(name, Processes.freePort(), settings);
+    }
+
+    /** As {@link #startExtraIssuer(String, Map)}, on a port chosen before (its URL must be known beforehand, e.g. by an identity provider). */
+    ExtraIssuer startExtraIssuer(String name, int port, Map<String, String> settings) {
         Map<String, String> extra = new HashMap<>(environment);
         String variable = StackSettings.fromEnvironment(home, Map.of()).port(StackSettings.TOKEN_ISSUER).variable();
         extra.put(variable, Integer.toString(port));

@@ -33,7 +33,8 @@ record CreateGrantRequest(
         @NotBlank @Size(max = 2048) String audience,
         @NotEmpty @Size(max = 100) List<@NotBlank String> scopes,
         @NotNull @Valid Policy policy,
-        Instant expiresAt) {
+        Instant expiresAt,
+        @Size(min = 1, max = CreateGrant.MAX_AUTHENTICATED_BY) String authenticatedBy) {
 
     /**
      * Who may act after the agent, and how long the chain may grow (RFC 8693 §4.4 {@code may_act}).
@@ -49,6 +50,10 @@ record CreateGrantRequest(
 
     /** @throws InvalidFieldException naming the field whose value a typed identifier refuses */
     CreateGrant toCommand(GrantId grantId, String requestedBy) {
+        if (authenticatedBy != null) {
+            // Only the authorization server saw how the user signed in; an admin cannot vouch for it.
+            throw new InvalidFieldException("authenticatedBy", "is recorded by the authorization server only");
+        }
         return toCommand(grantId, requestedBy, GrantOrigin.ADMIN);
     }
 
@@ -72,7 +77,8 @@ record CreateGrantRequest(
                                 ? Scopes.of() : Scopes.of(policy.approvalScopes()))),
                 expiresAt,
                 requestedBy,
-                origin);
+                origin,
+                origin == GrantOrigin.CONSENT ? authenticatedBy : null);
     }
 
     private static Set<ClientId> clientIds(List<String> values) {

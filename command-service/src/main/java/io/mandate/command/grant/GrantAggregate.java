@@ -63,7 +63,8 @@ class GrantAggregate {
         requireRules(command, now, limits);
         GrantParties.require(command, clients);
         apply(new GrantCreated(command.grantId(), command.userId(), command.agentId(), command.audience(),
-                command.scopes(), command.policy(), command.expiresAt(), command.requestedBy(), now, command.origin()));
+                command.scopes(), command.policy(), command.expiresAt(), command.requestedBy(), now, command.origin(),
+                command.authenticatedBy()));
         return CreateGrantOutcome.CREATED;
     }
 
@@ -176,6 +177,7 @@ class GrantAggregate {
                 && created.policy().equals(command.policy())
                 && Objects.equals(created.expiresAt(), command.expiresAt())
                 && created.createdBy().equals(command.requestedBy())
-                && created.origin() == command.origin();
+                && created.origin() == command.origin()
+                && Objects.equals(created.authenticatedBy(), command.authenticatedBy());
     }
 }

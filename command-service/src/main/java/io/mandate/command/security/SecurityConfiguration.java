@@ -3,6 +3,8 @@ package io.mandate.command.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,6 +14,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
 
 /**
  * HTTP Basic (RFC 7617) with the three bootstrap users; stateless, so no session and no CSRF
@@ -69,8 +73,19 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * BCrypt-checked bootstrap and service users, a success remembered for a minute so that a client re-sending
+     * HTTP Basic on every request (the token-issuer, the query-service's revocation actions) does not pay a
+     * BCrypt each time.
+     */
     @Bean
-    UserDetailsService bootstrapUsers(SecurityProperties properties, PasswordEncoder encoder) {
+    AuthenticationProvider basicAuthentication(SecurityProperties properties, PasswordEncoder encoder) {
+        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(bootstrapUsers(properties, encoder));
+        verifier.setPasswordEncoder(encoder);
+        return new RememberedBasicAuthentication(verifier, Clock.systemUTC());
+    }
+
+    private static UserDetailsService bootstrapUsers(SecurityProperties properties, PasswordEncoder encoder) {
         return new InMemoryUserDetailsManager(
                 User.withUsername("admin").password(encoder.encode(properties.adminPassword()))
                         .roles(ADMIN).build(),

@@ -64,6 +64,35 @@ class GrantAggregateTest {
     }
 
     @Test
+    void createWhenTheUserSignedInAtAnIdentityProviderThenGrantCreatedNamesIt() {
+        CreateGrant admin = aGrant().command();
+        String idp = "https://login.example/realms/corp";
+        CreateGrant consent = new CreateGrant(admin.grantId(), admin.userId(), admin.agentId(), admin.audience(),
+                admin.scopes(), admin.policy(), admin.expiresAt(), "user:alice", GrantOrigin.CONSENT, idp);
+        GrantCreated expected = aGrant().createdAt(NOW);
+
+        fixture.givenNoPriorActivity()
+                .when(consent)
+                .expectEvents(new GrantCreated(expected.grantId(), expected.userId(), expected.agentId(),
+                        expected.audience(), expected.scopes(), expected.policy(), expected.expiresAt(), "user:alice",
+                        NOW, GrantOrigin.CONSENT, idp));
+    }
+
+    @Test
+    void createWhenAConsentIsRetriedNamingAnotherSignInThenIdempotencyConflict() {
+        CreateGrant admin = aGrant().command();
+        GrantCreated before = aGrant().createdAt(NOW.minusSeconds(60));
+        fixture.given(new GrantCreated(before.grantId(), before.userId(), before.agentId(), before.audience(),
+                        before.scopes(), before.policy(), before.expiresAt(), "user:alice", before.createdAt(),
+                        GrantOrigin.CONSENT, "local"))
+                .when(new CreateGrant(admin.grantId(), admin.userId(), admin.agentId(), admin.audience(),
+                        admin.scopes(), admin.policy(), admin.expiresAt(), "user:alice", GrantOrigin.CONSENT,
+                        "https://login.example/realms/corp"))
+                .expectNoEvents()
+                .expectException(IdempotencyConflictException.class);
+    }
+
+    @Test
     void createWhenNoExpiryThenGrantCreatedWithoutExpiry() {
         fixture.givenNoPriorActivity()
                 .when(aGrant().withExpiresAt(null).command())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.command.RealStack;
 import io.mandate.command.support.GrantsTopic;
 import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.id.GrantId;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -115,6 +116,21 @@ class GrantCommandFlowIT extends RealStack {
     }
 
     @Test
+    void requestsWhenWrongPasswordAfterTheRightOneThenStillUnauthorized() throws Exception {
+        String unknown = "/api/grants/" + GrantId.random().value();
+        // The right password is remembered after its BCrypt check; a wrong one must never ride on that.
+        assertThat(get(unknown, "admin", "mandate-admin").statusCode()).isEqualTo(404);
+        assertThat(get(unknown, "admin", "mandate-admin").statusCode()).isEqualTo(404);
+
+        for (HttpResponse<String> refused : List.of(get(unknown, "admin", "mandate-admin-"),
+                get(unknown, "investigator", "mandate-admin"),
+                post(grantBody("alice-" + System.nanoTime(), 1), "admin", "", null))) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertProblem(refused, 401);
+        }
+    }
+
+    @Test
     void postGrantWhenUserIdMissingThenBadRequestProblemNamingField() throws Exception {
         HttpResponse<String> response = postAsAdmin(grantBody(null, 1), null);
 
@@ -134,6 +150,16 @@ class GrantCommandFlowIT extends RealStack {
         HttpResponse<String> response = postAsAdmin(body, null);
 
         assertBadRequestNaming(response, "audience");
+    }
+
+    @Test
+    void postGrantWhenAnAdminClaimsHowTheUserSignedInThenBadRequestProblemNamingAuthenticatedBy() throws Exception {
+        // Only the authorization server saw the user sign in; an admin's grant cannot vouch for it.
+        String body = grantBody("alice", 1).replace("\"expiresAt\"",
+                "\"authenticatedBy\": \"https://login.example/realms/corp\", \"expiresAt\"");
+        HttpResponse<String> response = postAsAdmin(body, null);
+
+        assertBadRequestNaming(response, "authenticatedBy");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The local stack's command line: {@code up [--fresh] [--infra-only]}, {@code down},
- * {@code status}, {@code demo-token <user>}. Components outlive this process (pid files under the
+ * {@code status}, {@code demo-token <user> [<agent>]}, {@code idp-token <user>}. Components outlive this process (pid files under the
  * home folder), so {@code up} returns once everything is healthy and {@code down} finds them again.
  */
 public final class Launcher {
@@ -49,10 +49,13 @@ public final class Launcher {
             case "up" -> launcher.up(flags.contains("--fresh"), flags.contains("--infra-only"));
             case "down" -> launcher.down();
             case "status" -> launcher.status();
-            case "demo-token" -> launcher.demoToken(args.length > 1 ? args[1] : "", System.err);
+            case "demo-token" -> new DemoUserToken(settings.home(), settings.serviceUrl(StackSettings.TOKEN_ISSUER),
+                    Clock.systemUTC()).print(args.length > 1 ? args[1] : "", args.length > 2 ? args[2] : null,
+                    System.out, System.err);
+            case "idp-token" -> launcher.idpToken(args.length > 1 ? args[1] : "", System.err);
             default -> {
                 System.err.println("usage: launcher up [--fresh] [--infra-only] [--free-ports] | down | status"
-                        + " | demo-token <user>");
+                        + " | demo-token <user> [<agent>] | idp-token <user>");
                 yield 2;
             }
         };
@@ -85,8 +88,9 @@ public final class Launcher {
         if (!infraOnly) {
             new Summary(settings, out).print();
             new DemoScenario(settings.serviceUrl(StackSettings.COMMAND_SERVICE),
+                    settings.serviceUrl(StackSettings.TOKEN_ISSUER),
                     System.getenv().getOrDefault("MANDATE_SECURITY_ADMIN_PASSWORD", "mandate-admin"),
-                    settings.home(), out).seed();
+                    settings.home(), DemoCast.standard(), out).seed();
         }
         return 0;
     }
@@ -109,13 +113,16 @@ public final class Launcher {
         return 0;
     }
 
-    /** Prints a user access token from the demo IdP, alone on its line, for {@code TOKEN=$(./mandate demo-token alice)}. */
-    int demoToken(String user, PrintStream err) {
+    /**
+     * Prints a user access token from the demo IdP (a company IdP's token, which the local token-issuer
+     * trusts as a subject token), alone on its line, for {@code TOKEN=$(./mandate idp-token alice)}.
+     */
+    int idpToken(String user, PrintStream err) {
         try {
             out.println(DemoIdentityProvider.existing(settings.home()).userToken(user, Clock.systemUTC()));
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("usage: ./mandate demo-token <user>   (" + e.getMessage() + ")");
+            err.println("usage: ./mandate idp-token <user>   (" + e.getMessage() + ")");
             return 2;
         } catch (IllegalStateException e) {
             err.println(e.getMessage());

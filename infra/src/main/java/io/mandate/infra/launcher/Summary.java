@@ -26,8 +26,10 @@ final class Summary {
         out.println("  Investigation API         " + query + "/api/grants     (OpenAPI " + query + "/swagger-ui.html)");
         out.println("  Bootstrap users           admin / mandate-admin, investigator / mandate-investigator, "
                 + "responder / mandate-responder (change with MANDATE_SECURITY_*_PASSWORD)");
-        out.println("  Demo user token           ./mandate demo-token alice   (ES256, signed by the demo IdP "
-                + DemoIdentityProvider.ISSUER + ")");
+        out.println("  Demo users                alice, bob: sign in at " + issuer + "/account/grants with the "
+                + "passwords in " + DemoEnvFile.file(settings.home(), DemoEnvFile.USERS));
+        out.println("  Demo user token           ./mandate demo-token alice   (what alice's consent gave travel-agent;"
+                + " ./mandate idp-token alice: a token of the demo IdP " + DemoIdentityProvider.ISSUER + ")");
         out.println("  Demo client secrets       " + DemoClientSecrets.file(settings.home())
                 + "   (load with: set -a; . <that file>; set +a)");
         out.println("  Try it                    README.md, \"Try it\"");

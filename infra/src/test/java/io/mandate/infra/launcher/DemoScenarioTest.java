@@ -15,12 +15,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Seeding against a fake command-service: which secrets end up in the file, and when credentials are rotated. */
+/**
+ * Seeding against a fake command-service and a fake token-issuer: which secrets end up in the file, when
+ * credentials are rotated, the users' passwords, and that a failing step is reported, not thrown. The
+ * login and consent themselves are played against the real services in {@code DemoScenarioThroughTheStackIT}.
+ */
 class DemoScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +38,7 @@ class DemoScenarioTest {
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile boolean clientsExist;
+    private volatile boolean agentsDescribedOtherwise;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -40,8 +46,14 @@ class DemoScenarioTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/clients", this::clients);
         server.createContext("/api/grants", exchange -> {
-            requests.add("grant " + exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            requests.add("admin grant " + exchange.getRequestURI());
             answer(exchange, 201, "{\"grantId\":\"grt_1\"}");
+        });
+        server.createContext("/internal/local-users/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add("user " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring("/internal/local-users/".length())
+                    + " " + JSON.readTree(body).path("password").asText());
+            answer(exchange, 200, "{}");
         });
         server.start();
     }
@@ -61,7 +73,7 @@ class DemoScenarioTest {
         assertThat(requests).noneMatch(request -> request.startsWith("rotate"));
         assertThat(requests).filteredOn(request -> request.startsWith("register"))
                 .hasSize(6).allMatch(request -> request.endsWith("client_secret_basic"));
-        assertThat(requests).filteredOn(request -> request.startsWith("grant")).hasSize(3);
+        assertThat(requests).noneMatch(request -> request.startsWith("admin grant"));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("6 client secrets saved");
     }
 
@@ -102,8 +114,59 @@ class DemoScenarioTest {
         assertThat(Files.exists(DemoClientSecrets.file(home))).isFalse();
     }
 
-    private void seed() {
-        new DemoScenario("http://127.0.0.1:" + server.getAddress().getPort(), "mandate-admin", home,
+    @Test
+    void seedWhenFirstRunThenEachUserGetsAGeneratedPasswordKeptOwnerOnlyAndSetAtTheIssuer() throws Exception {
+        seed();
+
+        DemoEnvFile users = DemoEnvFile.users(home);
+        String alice = users.get("ALICE_PASSWORD").orElseThrow();
+        String bob = users.get("BOB_PASSWORD").orElseThrow();
+        assertThat(alice).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(bob);
+        assertThat(requests).contains("user PUT alice " + alice, "user PUT bob " + bob);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                DemoEnvFile.file(home, DemoEnvFile.USERS)))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void seedWhenRunAgainThenTheUsersKeepTheirPasswords() {
+        seed();
+        String alice = DemoEnvFile.users(home).get("ALICE_PASSWORD").orElseThrow();
+        requests.clear();
+
+        seed();
+
+        assertThat(DemoEnvFile.users(home).get("ALICE_PASSWORD")).contains(alice);
+        assertThat(requests).contains("user PUT alice " + alice);
+    }
+
+    @Test
+    void seedWhenAnAgentWasRegisteredWithAnotherDescriptionThenItIsUpdatedToTheDemosKeepingItsSecret() {
+        seed();
+        agentsDescribedOtherwise = true;
+        requests.clear();
+
+        seed();
+
+        assertThat(requests).contains("update travel-agent [\"" + DemoCast.REDIRECT_URI + "\"] method=",
+                "update research-agent [\"" + DemoCast.REDIRECT_URI + "\"] method=");
+        assertThat(requests).noneMatch(request -> request.startsWith("rotate"));
+        assertThat(DemoClientSecrets.read(home).secret("travel-agent")).contains("registered-travel-agent");
+    }
+
+    @Test
+    void seedWhenTheLoginPageIsMissingThenEachGrantIsReportedAsNotMadeAndNothingThrown() {
+        DemoScenario.Result result = seed();
+
+        assertThat(result.grantsByConsent()).isZero();
+        assertThat(result.failures()).filteredOn(failure -> failure.startsWith("demo grant")).hasSize(3)
+                .allMatch(failure -> failure.contains("not made"));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("demo grant alice → travel-agent "
+                + "(https://calendar.example/api) not made", "3 step(s) failed");
+    }
+
+    private DemoScenario.Result seed() {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return new DemoScenario(url, url, "mandate-admin", home, DemoCast.standard(),
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).seed();
     }
 
@@ -111,6 +174,12 @@ class DemoScenarioTest {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = JSON.readTree(body).path("tokenEndpointAuthMethod").asText();
+        if ("PUT".equals(exchange.getRequestMethod())) {
+            String id = path.split("/")[3];
+            requests.add("update " + id + " " + JSON.readTree(body).path("redirectUris") + " method=" + method);
+            answer(exchange, 200, "{\"clientId\":\"" + id + "\"}");
+            return;
+        }
         if (path.endsWith("/credentials")) {
             String id = path.split("/")[3];
             requests.add("rotate " + id + " key=" + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + method);
@@ -119,7 +188,9 @@ class DemoScenarioTest {
         }
         String id = JSON.readTree(body).get("clientId").asText();
         requests.add("register " + id + " " + method);
-        if (clientsExist) {
+        if (agentsDescribedOtherwise && id.endsWith("-agent")) {
+            answer(exchange, 409, "{\"detail\":\"registered with another description\"}");
+        } else if (clientsExist) {
             answer(exchange, 200, "{\"clientId\":\"" + id + "\"}");
         } else {
             answer(exchange, 201, "{\"clientId\":\"" + id + "\",\"clientSecret\":\"registered-" + id + "\"}");

@@ -106,6 +106,8 @@ class InvestigationIT {
                 "https://idp.example", "subject", "kid-1", now(), now().plusSeconds(300));
         publish(after);
         api().awaitReadable("/api/tokens/" + after.jti().value(), json -> true);
+        // That read is a real-time get; the agent view is a search, which sees the marker after the next refresh.
+        api().awaitReadable("/api/agents/" + agent + "/view", json -> json.at("/tokens/total").asLong() >= 3);
 
         assertThat(api().asInvestigator("/api/agents/" + agent + "/view").json().at("/tokens/total").asLong()).isEqualTo(3);
     }
@@ -210,6 +212,18 @@ class InvestigationIT {
         assertProblem(api().asInvestigator("/api/blast-radius?grant=grt_none-" + now().toEpochMilli()), 404, null);
         assertProblem(api().asInvestigator("/api/blast-radius?token=%20x"), 400, "token");
         assertThat(api().anonymously("/api/blast-radius?agent=a").status()).isEqualTo(401);
+    }
+
+    @Test
+    void requestsWhenWrongPasswordAfterTheRightOneThenStillUnauthorized() {
+        String absent = "/api/tokens/no-such-jti-" + now().toEpochMilli() + "/chain";
+        // The right password is remembered after its BCrypt check; a wrong one must never ride on that.
+        assertThat(api().asInvestigator(absent).status()).isEqualTo(404);
+        assertThat(api().asInvestigator(absent).status()).isEqualTo(404);
+
+        assertProblem(api().get(absent, "investigator", "mandate-investigator-"), 401, null);
+        assertProblem(api().get(absent, "responder", "mandate-investigator"), 401, null);
+        assertProblem(api().get(absent, "investigator", ""), 401, null);
     }
 
     private static void assertProblem(Reply reply, int status, String parameter) {

@@ -1,29 +1,20 @@
 package io.mandate.system.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mandate.infra.launcher.Processes;
+import io.mandate.system.keycloak.KeycloakServer;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * Keycloak 26.4.7 (the Maven Central distribution, unpacked by the {@code benchmark} profile) in
- * dev mode on loopback, configured through its admin REST API for the closest equivalent of
+ * Keycloak 26.4.7 ({@link KeycloakServer}: the Maven Central distribution in dev mode on loopback),
+ * configured through its admin REST API for the closest equivalent of
  * Mandate's first exchange with its <em>standard token exchange</em> (RFC 8693, v2): a confidential
  * agent exchanges a user's access token for one with another audience and a narrower scope.
  *
@@ -37,63 +28,26 @@ import java.util.stream.Stream;
 final class KeycloakPeer implements AutoCloseable {
 
     static final String REALM = "bench";
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "bench-" + UUID.randomUUID();
     private static final String USER_PASSWORD = "Bench-password-1";
 
     final String url;
-    private final Process process;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final KeycloakServer server;
     private final List<String> agentSecrets = new ArrayList<>();
     private final List<String> agentIds = new ArrayList<>();
 
-    private KeycloakPeer(String url, Process process) {
-        this.url = url;
-        this.process = process;
+    private KeycloakPeer(KeycloakServer server) {
+        this.server = server;
+        this.url = server.url();
     }
 
-    /** Starts the unpacked distribution under {@code target/keycloak} and waits until it answers. */
+    /** Starts the unpacked distribution under {@code system-tests/target/keycloak} and waits until it answers. */
     static KeycloakPeer start(Path projectDir, Path logFile) throws Exception {
-        Path home;
-        try (Stream<Path> dirs = Files.list(projectDir.resolve("system-tests/target/keycloak"))) {
-            home = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked: run with -Pbenchmark"));
-        }
-        // Dev mode's H2 database: the bootstrap admin (a fresh password per run) is created only in an
-        // empty one, so a database left by an earlier run would refuse this run's admin.
-        deleteRecursively(home.resolve("data"));
-        int port = Processes.freePort();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-host=127.0.0.1", "--hostname-strict=false", "--log-level=warn")
-                .redirectErrorStream(true).redirectOutput(logFile.toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        Process process = builder.start();
-        KeycloakPeer peer = new KeycloakPeer("http://127.0.0.1:" + port, process);
-        Runtime.getRuntime().addShutdownHook(new Thread(peer::close, "keycloak-stop"));
-        // ~25 s on an idle machine (the first dev-mode start builds), much longer on a busy one.
-        if (!Processes.waitUntil(peer::answers, Duration.ofMinutes(10))) {
-            peer.close();
-            throw new IllegalStateException("Keycloak did not start within 10 minutes; see " + logFile);
-        }
-        return peer;
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return new KeycloakPeer(KeycloakServer.start(projectDir, logFile));
     }
 
     /** The realm, resource, agents (each with its secret), user-facing client and users. */
     void configure(int agents, int users) {
-        String admin = adminToken();
+        String admin = server.adminToken();
         send("DELETE", "/admin/realms/" + REALM, admin, null, 204, 404);
         send("POST", "/admin/realms", admin, Map.of("realm", REALM, "enabled", true,
                 "accessTokenLifespan", 3600, "ssoSessionIdleTimeout", 36000, "ssoSessionMaxLifespan", 36000), 201);
@@ -150,30 +104,12 @@ final class KeycloakPeer implements AutoCloseable {
     }
 
     long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-    }
-
-    private boolean answers() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url + "/realms/master")).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private String adminToken() {
-        return form("/realms/master/protocol/openid-connect/token", null, "grant_type=password&client_id=admin-cli&username="
-                + enc(ADMIN) + "&password=" + enc(ADMIN_PASSWORD)).path("access_token").asText();
+        server.close();
     }
 
     private static Map<String, Object> audienceMapper(String audience) {
@@ -187,54 +123,14 @@ final class KeycloakPeer implements AutoCloseable {
     }
 
     private JsonNode form(String path, String authorization, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> response = call(request.build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak POST " + path + " → " + response.statusCode() + " " + response.body());
-        }
-        try {
-            return BenchStack.JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + response.body(), e);
-        }
+        return server.form(path, authorization, body);
     }
 
     private void send(String method, String path, String adminToken, Object body, int... expected) {
-        try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(BenchStack.JSON.writeValueAsString(body));
-            HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(url + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/json").method(method, publisher).build());
-            for (int status : expected) {
-                if (response.statusCode() == status) {
-                    return;
-                }
-            }
-            throw new IllegalStateException("Keycloak " + method + " " + path + " → " + response.statusCode() + " "
-                    + response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpResponse<String> call(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        server.admin(method, path, adminToken, body, expected);
     }
 
     private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return KeycloakServer.encode(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.mandate.issuer.authorize;
 
+import io.mandate.issuer.IssuerProperties;
 import io.mandate.issuer.commandapi.CommandServiceGrants;
 import io.mandate.issuer.commandapi.CommandServiceProperties;
 import io.mandate.issuer.exchange.TokenService;
@@ -26,6 +27,11 @@ class AuthorizationConfiguration {
     @Bean
     AuthorizationRequests authorizationRequests(IssuerProjection projection) {
         return new AuthorizationRequests(projection);
+    }
+
+    @Bean
+    AuthorizationErrorRedirects authorizationErrorRedirects(AuthorizationRequests requests, IssuerProperties issuer) {
+        return new AuthorizationErrorRedirects(requests, issuer);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.mandate.issuer.commandapi.CommandServiceGrants;
 import io.mandate.issuer.ids.RandomIds;
 import io.mandate.issuer.ledger.LedgerEntry;
 import io.mandate.issuer.ledger.TokenLedger;
+import io.mandate.issuer.login.SignIns;
 import io.mandate.issuer.projection.IssuerProjection;
 import io.mandate.issuer.web.Html;
 import io.mandate.messages.consent.ConsentDenied;
@@ -78,7 +79,7 @@ class AuthorizationEndpoint {
             return fail(failure);
         }
         String consentId = PendingConsents.add(http.getSession(), request);
-        return ConsentPage.render(request, consentId, csrf, user.getName(), null);
+        return ConsentPage.render(request, consentId, csrf, SignIns.describe(user), null);
     }
 
     @PostMapping(PATH + "/consent")
@@ -97,32 +98,32 @@ class AuthorizationEndpoint {
             return deny(request, userId);
         }
         if (!"approve".equals(decision)) {
-            return ConsentPage.render(request, consentId, csrf, user.getName(), "Choose Allow or Deny.");
+            return ConsentPage.render(request, consentId, csrf, SignIns.describe(user), "Choose Allow or Deny.");
         }
         String[] ticked = http.getParameterValues("scope");
         Set<String> chosen = ticked == null ? Set.of() : Set.copyOf(Arrays.asList(ticked));
         if (chosen.isEmpty() || !request.scopes().values().containsAll(chosen)) {
-            return ConsentPage.render(request, consentId, csrf, user.getName(),
+            return ConsentPage.render(request, consentId, csrf, SignIns.describe(user),
                     "Tick at least one of the listed permissions, or deny.");
         }
         Duration lifetime = lifetime(http.getParameter("expires"));
         if (lifetime == null) {
-            return ConsentPage.render(request, consentId, csrf, user.getName(), "Choose one of the listed expiries.");
+            return ConsentPage.render(request, consentId, csrf, SignIns.describe(user), "Choose one of the listed expiries.");
         }
         if (!PendingConsents.remove(session, consentId)) {
             return Html.error(HttpStatus.CONFLICT, "Already decided", "This authorization request was already decided.");
         }
-        return approve(request, userId, Scopes.of(chosen), "mcp".equals(http.getParameter("delegate")), lifetime,
-                consentId);
+        return approve(request, userId, SignIns.authenticatedBy(user), Scopes.of(chosen),
+                "mcp".equals(http.getParameter("delegate")), lifetime, consentId);
     }
 
-    private ResponseEntity<String> approve(AuthorizationRequest request, UserId userId, Scopes scopes, boolean delegate,
-                                           Duration lifetime, String consentId) {
+    private ResponseEntity<String> approve(AuthorizationRequest request, UserId userId, String authenticatedBy,
+                                           Scopes scopes, boolean delegate, Duration lifetime, String consentId) {
         GrantId grantId;
         try {
             grantId = grants.create(new CommandServiceGrants.ConsentedGrant(userId, request.agent().clientId(),
                     request.resource(), scopes, delegate ? Set.of(ClientKind.MCP_SERVER) : Set.of(), delegate ? 2 : 1,
-                    clock.instant().plus(lifetime)), consentId);
+                    clock.instant().plus(lifetime), authenticatedBy), consentId);
         } catch (CommandServiceGrants.GrantApiException e) {
             log.warn("Grant from consent not created for client {}: status {}", request.agent().clientId().value(),
                     e.status());

@@ -23,9 +23,14 @@ import java.util.Set;
  */
 public class CommandServiceGrants {
 
-    /** A grant the user approved. */
+    /**
+     * A grant the user approved.
+     *
+     * @param authenticatedBy how the user signed in: {@code local}, or the issuer of the OpenID Provider
+     */
     public record ConsentedGrant(UserId userId, ClientId agentId, String audience, Scopes scopes,
-                                 Set<ClientKind> allowedNextKinds, int maxDepth, Instant expiresAt) {
+                                 Set<ClientKind> allowedNextKinds, int maxDepth, Instant expiresAt,
+                                 String authenticatedBy) {
     }
 
     /** The command-service refused or could not be reached; {@code status} 0 when it did not answer. */
@@ -66,6 +71,9 @@ public class CommandServiceGrants {
                 "allowedNextClients", List.of(), "maxDepth", grant.maxDepth(), "approvalScopes", List.of()));
         if (grant.expiresAt() != null) {
             body.put("expiresAt", grant.expiresAt().toString());
+        }
+        if (grant.authenticatedBy() != null) {
+            body.put("authenticatedBy", grant.authenticatedBy());
         }
         Map<?, ?> created = call(() -> http.post().uri("/api/grants").contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", idempotencyKey).body(body).retrieve()

@@ -8,22 +8,19 @@ import io.mandate.messages.consent.ConsentEvent;
 import io.mandate.messages.key.SigningKeyEvent;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.token.TokenEvent;
+import io.mandate.messages.wire.AxonEventRows;
 import io.mandate.messages.wire.EventCatalog;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventType;
 import io.mandate.messages.wire.SharedEventStore;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.SignStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,56 +28,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static java.time.temporal.ChronoField.DAY_OF_MONTH;
-import static java.time.temporal.ChronoField.HOUR_OF_DAY;
-import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
-import static java.time.temporal.ChronoField.MONTH_OF_YEAR;
-import static java.time.temporal.ChronoField.NANO_OF_SECOND;
-import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
-import static java.time.temporal.ChronoField.YEAR;
-
 /**
  * Rows of Axon's JPA event store ({@code domain_event_entry}), written and read the way Axon 4.13
  * does with the Jackson serializer the command-service configures ({@link EventCodec#newObjectMapper()}),
- * so its {@code kafka-publisher} and aggregates read the issuer's rows like their own.
+ * so its {@code kafka-publisher} and aggregates read the issuer's rows like their own. The row format itself
+ * (time stamp, insert) is {@link AxonEventRows}, shared with the event generator.
  */
 final class AxonRows {
-
-    /**
-     * Axon's {@code DateTimeUtils.formatInstant}: ISO-8601 in UTC, always three fraction digits
-     * (truncated, not rounded), offset {@code Z}.
-     */
-    static final DateTimeFormatter TIME_STAMP = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .appendValue(YEAR, 4, 10, SignStyle.EXCEEDS_PAD).appendLiteral('-')
-            .appendValue(MONTH_OF_YEAR, 2).appendLiteral('-')
-            .appendValue(DAY_OF_MONTH, 2).appendLiteral('T')
-            .appendValue(HOUR_OF_DAY, 2).appendLiteral(':')
-            .appendValue(MINUTE_OF_HOUR, 2).appendLiteral(':')
-            .appendValue(SECOND_OF_MINUTE, 2)
-            .appendFraction(NANO_OF_SECOND, 3, 3, true)
-            .appendOffsetId()
-            .toFormatter()
-            .withZone(ZoneOffset.UTC);
-
-    /** Axon's meta data column for a message without meta data. */
-    static final byte[] EMPTY_META_DATA = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    /**
-     * All rows of a batch in one statement (arrays unnested: one round trip, whatever the size). A
-     * row whose stream position is taken already is skipped, not fatal to the batch: RETURNING
-     * says which rows went in.
-     */
-    private static final String INSERT = """
-            INSERT INTO domain_event_entry (global_index, event_identifier, meta_data, payload, payload_revision,
-                                            payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-            SELECT nextval('domain_event_entry_seq'), r.event_identifier, ?, r.payload, r.payload_revision,
-                   r.payload_type, ?, r.aggregate_identifier, r.sequence_number, r.type
-            FROM unnest(?::varchar[], ?::bytea[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[])
-                 AS r(event_identifier, payload, payload_revision, payload_type, aggregate_identifier,
-                      sequence_number, type)
-            ON CONFLICT DO NOTHING
-            RETURNING event_identifier""";
 
     private static final String NEXT_SEQUENCES = """
             SELECT aggregate_identifier, MAX(sequence_number) + 1 FROM domain_event_entry
@@ -126,7 +80,7 @@ final class AxonRows {
     }
 
     static String timeStamp(Instant instant) {
-        return TIME_STAMP.format(instant);
+        return AxonEventRows.timeStamp(instant);
     }
 
     /** A stored payload back as its record; {@code payloadType} is the class name Axon stored. */
@@ -176,46 +130,13 @@ final class AxonRows {
     /** Inserts the rows at the given sequences; answers the event identifiers actually inserted. */
     static Set<String> insert(Connection connection, List<EventRow> rows, long[] sequences, Instant storedAt)
             throws SQLException {
-        int size = rows.size();
-        String[] ids = new String[size];
-        byte[][] payloads = new byte[size][];
-        String[] revisions = new String[size];
-        String[] payloadTypes = new String[size];
-        String[] aggregates = new String[size];
-        Long[] sequenceNumbers = new Long[size];
-        String[] types = new String[size];
-        for (int i = 0; i < size; i++) {
+        List<AxonEventRows.Row> shared = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
             EventRow row = rows.get(i);
-            ids[i] = row.eventIdentifier();
-            payloads[i] = row.payload();
-            revisions[i] = row.payloadRevision();
-            payloadTypes[i] = row.payloadType();
-            aggregates[i] = row.aggregateId();
-            sequenceNumbers[i] = sequences[i];
-            types[i] = row.aggregateType();
+            shared.add(new AxonEventRows.Row(row.eventIdentifier(), row.aggregateId(), row.aggregateType(),
+                    row.payloadType(), row.payloadRevision(), row.payload(), sequences[i]));
         }
-        Set<String> inserted = new HashSet<>(size * 2);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setBytes(1, EMPTY_META_DATA);
-            insert.setString(2, timeStamp(storedAt));
-            insert.setArray(3, array(connection, "varchar", ids));
-            insert.setArray(4, array(connection, "bytea", payloads));
-            insert.setArray(5, array(connection, "varchar", revisions));
-            insert.setArray(6, array(connection, "varchar", payloadTypes));
-            insert.setArray(7, array(connection, "varchar", aggregates));
-            insert.setArray(8, array(connection, "int8", sequenceNumbers));
-            insert.setArray(9, array(connection, "varchar", types));
-            try (ResultSet result = insert.executeQuery()) {
-                while (result.next()) {
-                    inserted.add(result.getString(1));
-                }
-            }
-        }
-        return inserted;
-    }
-
-    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
+        return AxonEventRows.insert(connection, shared, storedAt);
     }
 
     /** Class names by type, for the {@code payload_type = ANY(?)} filter. */

@@ -21,9 +21,11 @@ import java.util.Map;
 class LocalUserAdmin {
 
     private final LocalUsers users;
+    private final LoginProperties login;
 
-    LocalUserAdmin(LocalUsers users) {
+    LocalUserAdmin(LocalUsers users, LoginProperties login) {
         this.users = users;
+        this.login = login;
     }
 
     /** The body: a display name (optional) and the password (8 to 256 characters). */
@@ -42,6 +44,10 @@ class LocalUserAdmin {
             id = UserId.of(userId);
         } catch (IllegalArgumentException e) {
             return problem("userId", e.getMessage());
+        }
+        if (login.isProviderNamespace(id.value())) {
+            // Such a local user would share its id (grants, tokens, sub) with that provider's user.
+            return problem("userId", "is in an identity provider's namespace (its user-prefix)");
         }
         try {
             LocalUsers.LocalUser user = users.save(id, body.displayName(), body.password());

@@ -11,9 +11,18 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** {@code GET /login}: the sign-in form of local users (Spring Security's form login handles the POST). */
+/**
+ * {@code GET /login}: the sign-in form of local users (Spring Security's form login handles the
+ * POST), unless they are disabled, and a "Sign in with &lt;name&gt;" link per trusted identity provider.
+ */
 @Controller
 class LoginPage {
+
+    private final LoginProperties login;
+
+    LoginPage(LoginProperties login) {
+        this.login = login;
+    }
 
     @GetMapping(path = "/login", produces = "text/html")
     ResponseEntity<String> login(HttpServletRequest request, CsrfToken csrf) {
@@ -25,15 +34,24 @@ class LoginPage {
         if (request.getParameter("logout") != null) {
             body.append("<p role=\"status\">You are signed out.</p>");
         }
-        body.append("<form method=\"post\" action=\"/login\">")
-                .append(Html.csrf(csrf))
-                .append("<label for=\"username\">User name</label>")
-                .append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required "
-                        + "maxlength=\"255\" autofocus>")
-                .append("<label for=\"password\">Password</label>")
-                .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" "
-                        + "required maxlength=\"256\">")
-                .append("<p><button type=\"submit\">Sign in</button></p></form>");
+        if (login.localUsers()) {
+            body.append("<form method=\"post\" action=\"/login\">")
+                    .append(Html.csrf(csrf))
+                    .append("<label for=\"username\">User name</label>")
+                    .append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" "
+                            + "required maxlength=\"255\" autofocus>")
+                    .append("<label for=\"password\">Password</label>")
+                    .append("<input type=\"password\" id=\"password\" name=\"password\" "
+                            + "autocomplete=\"current-password\" required maxlength=\"256\">")
+                    .append("<p><button type=\"submit\">Sign in</button></p></form>");
+        }
+        if (!login.identityProviders().isEmpty()) {
+            body.append("<ul class=\"providers\">");
+            login.identityProviders().forEach(provider -> body.append("<li><a href=\"")
+                    .append(Html.escape(provider.signInPath())).append("\">Sign in with ")
+                    .append(Html.escape(provider.name())).append("</a></li>"));
+            body.append("</ul>");
+        }
         return Html.page(HttpStatus.OK, "Sign in", body.toString());
     }
 

@@ -46,6 +46,15 @@ public final class Html {
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).body(html);
     }
 
+    /** Writes a page straight to the servlet response (for filters, which have no MVC return value). */
+    public static void write(ResponseEntity<String> page, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        response.setStatus(page.getStatusCode().value());
+        page.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.getWriter().write(page.getBody() == null ? "" : page.getBody());
+        response.flushBuffer();
+    }
+
     /** An error page for what cannot be sent back to a client (RFC 6749 §4.1.2.1: no valid redirect URI). */
     public static ResponseEntity<String> error(HttpStatus status, String title, String message) {
         return page(status, title, "<h1>" + escape(title) + "</h1><p class=\"error\" role=\"alert\">" + escape(message)
