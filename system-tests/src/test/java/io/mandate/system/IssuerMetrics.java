@@ -13,7 +13,8 @@ import java.util.Map;
 record IssuerMetrics(Map<String, Double> values) {
 
     private static final Map<String, String> METERS = Map.of(
-            "token requests", "http.server.requests?tag=uri:/oauth2/token",
+            // the token endpoint has its own timer (TokenRequestMetrics), not http.server.requests
+            "token requests", "mandate.token.requests",
             "introspections", "http.server.requests?tag=uri:/oauth2/introspect",
             "ledger appends", "mandate.ledger.append",
             "ledger batches", "mandate.ledger.batch.size",

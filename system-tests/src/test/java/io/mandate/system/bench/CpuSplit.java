@@ -12,16 +12,20 @@ import java.util.stream.Stream;
 /**
  * CPU seconds per process group (Linux {@code /proc}), read before and after a round: on a shared
  * 2-core machine, where the load generator runs beside the stack, the split says who used the cores.
+ * Only this checkout's processes are grouped by part (their command line, executable or working
+ * directory lies under the project root): other engineers' stacks on the same machine run the same
+ * jars and servers, and count as {@code others}.
  */
 record CpuSplit(Map<String, Long> ticks) {
 
     private static final double TICKS_PER_SECOND = 100.0;
     private static final long SELF = ProcessHandle.current().pid();
+    private static final String ROOT = projectRoot();
 
     static CpuSplit now() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (String group : new String[] {"token-issuer", "command-service", "query-service", "dashboard", "postgres",
-                "kafka", "elasticsearch", "keycloak", "load generator", "other", "machine"}) {
+                "kafka", "elasticsearch", "keycloak", "load generator", "others", "machine"}) {
             ticks.put(group, 0L);
         }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -66,7 +70,10 @@ record CpuSplit(Map<String, Long> ticks) {
         try {
             command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (Exception e) {
-            return "other";
+            return "others";
+        }
+        if (!command.contains(ROOT) && !linkUnderRoot(process.resolve("cwd")) && !linkUnderRoot(process.resolve("exe"))) {
+            return "others";
         }
         for (String service : new String[] {"token-issuer", "command-service", "query-service", "dashboard"}) {
             if (command.contains("/" + service + "-") && command.contains(".jar")) {
@@ -85,7 +92,20 @@ record CpuSplit(Map<String, Long> ticks) {
         if (command.contains("elasticsearch")) {
             return "elasticsearch";
         }
-        return "other";
+        return "others";
+    }
+
+    private static boolean linkUnderRoot(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString().startsWith(ROOT);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String projectRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        return (Files.exists(dir.resolve("system-tests")) ? dir : dir.getParent()).toString();
     }
 
     /** CPU seconds per group between {@code before} and now, and as a share of the machine's busy time. */

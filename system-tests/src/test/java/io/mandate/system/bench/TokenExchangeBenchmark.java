@@ -31,6 +31,8 @@ public final class TokenExchangeBenchmark {
     private static final List<String> SCOPES = List.of("bench.read", "bench.write", "bench.admin");
     private static final List<String> GRANTED = List.of("bench.read", "bench.write");
     private static final String RESOURCE = "https://bench-api.example/api";
+    private static final String FULL_STACK = "full";
+    private static final String DURABLE = "durable";
 
     private TokenExchangeBenchmark() {
     }
@@ -46,6 +48,13 @@ public final class TokenExchangeBenchmark {
         boolean jfr = Boolean.getBoolean("bench.jfr");
         boolean keycloakEnabled = Boolean.parseBoolean(System.getProperty("bench.keycloak", "true"));
         int cores = Runtime.getRuntime().availableProcessors();
+        // full: the whole stack runs as in production; durable: afterwards, only the issuer and PostgreSQL
+        List<String> modes = Arrays.stream(System.getProperty("bench.modes", FULL_STACK + "," + DURABLE).split(","))
+                .map(String::trim).filter(m -> !m.isEmpty()).toList();
+        if (modes.isEmpty() || !List.of(FULL_STACK, DURABLE).containsAll(modes)
+                || (modes.size() == 2 && !modes.get(0).equals(FULL_STACK))) {
+            throw new IllegalArgumentException("bench.modes: full, durable or full,durable (durable stops services, so last)");
+        }
 
         // Keycloak first: a peer that cannot be configured fails the run before the longer Mandate start.
         KeycloakLoad keycloak = keycloakEnabled ? startKeycloak(agentCount, users, workers) : null;
@@ -78,51 +87,74 @@ public final class TokenExchangeBenchmark {
             jcmd(issuer.getAsLong(), "JFR.start", "name=bench", "settings=profile");
         }
 
-        List<double[]> rows = new ArrayList<>();
-        List<double[]> peers = new ArrayList<>();
-        for (int r = 1; r <= rounds; r++) {
-            Map<String, Double> batchesBefore = stack.meter("mandate.ledger.batch.size");
-            CpuSplit cpuBefore = CpuSplit.now();
-            LoadDriver.Result result = load.run(round, ExchangeLoad.Mix.FULL, 0);
-            String cpu = CpuSplit.now().since(cpuBefore);
-            Map<String, Double> batchesAfter = stack.meter("mandate.ledger.batch.size");
-            report("round " + r + " Mandate, full mix", result);
-            if (keycloak != null) {
-                peers.add(sideBySide(r, load, keycloak, round));
+        Map<String, List<double[]>> tables = new LinkedHashMap<>();
+        Map<String, List<double[]>> peerTables = new LinkedHashMap<>();
+        for (String mode : modes) {
+            if (mode.equals(DURABLE)) {
+                System.out.println("durable core: stopped " + stack.stopEventPipeline() + "; the token-issuer and "
+                        + "PostgreSQL answer and record every exchange; Kafka and Elasticsearch stay up, idle");
             }
-            CryptoBaseline.Rates rates = crypto.measure(cores, cryptoEach);
-            double firstShare = (double) result.firstHops() / Math.max(1, result.ok() + result.refused() + result.unexpected());
-            // one sign + one verify per exchange, and a second verify for first hops (the IdP token)
-            double limit = 1.0 / (1.0 / rates.signN() + (1.0 + firstShare) / rates.verifyN());
-            double batches = batchesAfter.getOrDefault("COUNT", 0.0) - batchesBefore.getOrDefault("COUNT", 0.0);
-            double entries = batchesAfter.getOrDefault("TOTAL", 0.0) - batchesBefore.getOrDefault("TOTAL", 0.0);
-            System.out.printf(Locale.ROOT, "  ledger: %.0f batches, mean %.1f entries/batch; %s%n", batches,
-                    batches == 0 ? 0 : entries / batches, cpu);
-            System.out.printf(Locale.ROOT, "  crypto ES256: sign %.0f/s, verify %.0f/s (1 thread); sign %.0f/s, verify %.0f/s "
-                            + "(%d threads); first-hop share %.2f → crypto limit %.0f exchanges/s; endpoint ÷ limit %.3f%n",
-                    rates.sign1(), rates.verify1(), rates.signN(), rates.verifyN(), cores, firstShare, limit,
-                    result.throughput() / limit);
-            rows.add(new double[] {result.throughput(), result.percentileMillis(50), result.percentileMillis(90),
-                    result.percentileMillis(99), result.percentileMillis(99.9), result.ok(), result.refused(),
-                    result.unexpected(), batches == 0 ? 0 : entries / batches, limit, result.throughput() / limit});
+            List<double[]> rows = new ArrayList<>();
+            List<double[]> peers = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                rows.add(round(mode, r, round, stack, load, crypto, cores, cryptoEach));
+                if (keycloak != null) {
+                    peers.add(sideBySide(mode + " " + r, load, keycloak, round));
+                }
+            }
+            tables.put(mode, rows);
+            peerTables.put(mode, peers);
         }
         if (jfr && issuer.isPresent()) {
             String file = System.getProperty("user.dir") + "/target/token-issuer-bench.jfr";
             jcmd(issuer.getAsLong(), "JFR.dump", "name=bench", "filename=" + file);
             System.out.println("JFR recording of the token-issuer (measured rounds): " + file);
         }
-        table(rows);
-        if (!peers.isEmpty()) {
-            peerTable(peers);
+        for (String mode : modes) {
+            System.out.println();
+            System.out.println("### " + (mode.equals(FULL_STACK) ? "full stack (issuer, PostgreSQL, publisher → Kafka → "
+                    + "query-service → Elasticsearch)" : "durable core (issuer + PostgreSQL; event pipeline stopped)"));
+            table(tables.get(mode));
+            if (!peerTables.get(mode).isEmpty()) {
+                peerTable(peerTables.get(mode));
+            }
         }
         System.exit(0);
+    }
+
+    /** One measured round of the full mix: throughput, latency, ledger batching, CPU split, and the crypto limit. */
+    private static double[] round(String mode, int r, Duration round, BenchStack stack, ExchangeLoad load,
+                                  CryptoBaseline crypto, int cores, Duration cryptoEach) throws Exception {
+        Map<String, Double> batchesBefore = stack.meter("mandate.ledger.batch.size");
+        CpuSplit cpuBefore = CpuSplit.now();
+        LoadDriver.Result result = load.run(round, ExchangeLoad.Mix.FULL, 0);
+        String cpu = CpuSplit.now().since(cpuBefore);
+        Map<String, Double> batchesAfter = stack.meter("mandate.ledger.batch.size");
+        report(mode + " round " + r + " Mandate, full mix", result);
+        CryptoBaseline.Rates rates = crypto.measure(cores, cryptoEach);
+        double firstShare = (double) result.firstHops() / Math.max(1, result.ok() + result.refused() + result.unexpected());
+        // The baseline: one sign + one verify per exchange (the subject token's; a first hop verifies
+        // the IdP token, a later hop the Mandate token it presents). An earlier version counted a second
+        // verify for first hops, which lowered the limit and flattered the ratio.
+        double limit = 1.0 / (1.0 / rates.signN() + 1.0 / rates.verifyN());
+        double batches = batchesAfter.getOrDefault("COUNT", 0.0) - batchesBefore.getOrDefault("COUNT", 0.0);
+        double entries = batchesAfter.getOrDefault("TOTAL", 0.0) - batchesBefore.getOrDefault("TOTAL", 0.0);
+        System.out.printf(Locale.ROOT, "  ledger: %.0f batches, mean %.1f entries/batch; %s%n", batches,
+                batches == 0 ? 0 : entries / batches, cpu);
+        System.out.printf(Locale.ROOT, "  crypto ES256: sign %.0f/s, verify %.0f/s (1 thread); sign %.0f/s, verify %.0f/s "
+                        + "(%d threads); first-hop share %.2f → crypto limit %.0f exchanges/s; endpoint ÷ limit %.3f%n",
+                rates.sign1(), rates.verify1(), rates.signN(), rates.verifyN(), cores, firstShare, limit,
+                result.throughput() / limit);
+        return new double[] {result.throughput(), result.percentileMillis(50), result.percentileMillis(90),
+                result.percentileMillis(99), result.percentileMillis(99.9), result.ok(), result.refused(),
+                result.unexpected(), batches == 0 ? 0 : entries / batches, limit, result.throughput() / limit};
     }
 
     /**
      * The same round, Keycloak beside Mandate on the closest equivalent request (first exchanges only):
      * both at their closed-loop peak, then Mandate open-loop at Keycloak's peak rate for the p99 there.
      */
-    private static double[] sideBySide(int r, ExchangeLoad load, KeycloakLoad keycloak, Duration round) throws Exception {
+    private static double[] sideBySide(String r, ExchangeLoad load, KeycloakLoad keycloak, Duration round) throws Exception {
         CpuSplit before = CpuSplit.now();
         LoadDriver.Result mandate = load.run(round, ExchangeLoad.Mix.DIRECT, 0);
         String mandateCpu = CpuSplit.now().since(before);
@@ -134,7 +166,7 @@ public final class TokenExchangeBenchmark {
         report("round " + r + " Keycloak, standard token exchange", peer);
         System.out.println("  " + peerCpu);
         LoadDriver.Result atPeerRate = load.run(round, ExchangeLoad.Mix.DIRECT, peer.throughput());
-        report(String.format(Locale.ROOT, "round %d Mandate, first exchanges open-loop at Keycloak's %.0f/s", r,
+        report(String.format(Locale.ROOT, "round %s Mandate, first exchanges open-loop at Keycloak's %.0f/s", r,
                 peer.throughput()), atPeerRate);
         return new double[] {mandate.throughput(), mandate.percentileMillis(99), peer.throughput(),
                 peer.percentileMillis(50), peer.percentileMillis(99), mandate.throughput() / peer.throughput(),

@@ -5,16 +5,20 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import io.mandate.issuer.token.TokenProperties;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.mandate.issuer.keys.SigningKey;
 import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.Jti;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs access tokens in the RFC 9068 JWT profile: header {@code typ: at+jwt}, {@code alg: ES256},
@@ -26,7 +30,11 @@ import java.util.Map;
 public class TokenMinter {
 
     private final String issuer;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
     private final JOSEObjectType type;
+    /** By key id; a handful of keys over the process's life (rotation), so never pruned. */
+    private final Map<String, Header> headers = new ConcurrentHashMap<>();
 
     public TokenMinter(String issuer) {
         this(issuer, TokenProperties.RFC9068_TYPE);
@@ -78,14 +86,29 @@ public class TokenMinter {
                 .jwtID(jti.value());
     }
 
+    /**
+     * The compact JWS, composed here rather than by {@link com.nimbusds.jwt.SignedJWT}: its constructor serialises
+     * the header anew and Base64url-encodes header and claims with Nimbus's constant-time codec,
+     * which the JFR profile showed costing more than the ECDSA signature itself. Same bytes: the
+     * header as Nimbus serialises it (once per key), the claims as Nimbus serialises them, both
+     * Base64url without padding (RFC 7515 §2), signed by the same Nimbus signer.
+     */
     private String sign(JWTClaimsSet claims, SigningKey key) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(SigningKey.ALGORITHM)
-                .type(type).keyID(key.keyId()).build(), claims);
+        Header header = headers.computeIfAbsent(key.keyId(), kid -> new Header(new JWSHeader.Builder(SigningKey.ALGORITHM)
+                .type(type).keyID(kid).build()));
+        String signingInput = header.base64url() + '.' + BASE64URL.encodeToString(
+                JSONObjectUtils.toJSONString(claims.toJSONObject()).getBytes(StandardCharsets.UTF_8));
         try {
-            jwt.sign(key.signer());
+            return signingInput + '.' + key.signer().sign(header.jws(), signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed with key " + key.keyId(), e);
         }
-        return jwt.serialize();
+    }
+
+    /** A key's JWS header and its Base64url form, built once. */
+    private record Header(JWSHeader jws, String base64url) {
+        Header(JWSHeader jws) {
+            this(jws, jws.toBase64URL().toString());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.mandate.issuer.token;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.issuer.exchange.ExchangeFixture;
 import io.mandate.issuer.web.CharsetGuardFilter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -16,13 +17,20 @@ public final class TokenEndpointHarness {
     private TokenEndpointHarness() {
     }
 
+    /**
+     * POST /oauth2/token takes the lean path of the running service ({@link TokenRequestFilter}); other
+     * methods and spellings of the path reach the controller through MVC, as they do there.
+     */
     public static MockMvc mockMvc(ExchangeFixture world) {
+        TokenEndpoint token = new TokenEndpoint(world.authentication, world.service);
+        TokenEndpointErrors errors = new TokenEndpointErrors();
         return MockMvcBuilders.standaloneSetup(
-                        new TokenEndpoint(world.authentication, world.service),
+                        token,
                         new IntrospectionEndpoint(world.authentication, world.subjects, world.status),
                         new RevocationEndpoint(world.authentication, world.subjects, world.ledger))
-                .setControllerAdvice(new TokenEndpointErrors())
-                .addFilters(new CharsetGuardFilter())
+                .setControllerAdvice(errors)
+                .addFilters(new CharsetGuardFilter(), new TokenRequestFilter(token, errors, new ObjectMapper(),
+                new TokenRequestMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())))
                 .setMessageConverters(new MappingJackson2HttpMessageConverter())
                 .build();
     }
