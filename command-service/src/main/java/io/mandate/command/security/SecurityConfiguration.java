@@ -1,5 +1,6 @@
 package io.mandate.command.security;
 
+import io.mandate.serviceauth.RememberedBasicAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,6 +1,7 @@
 package io.mandate.query.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mandate.serviceauth.RememberedBasicAuthentication;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.metrics.MetricsEndpoint;

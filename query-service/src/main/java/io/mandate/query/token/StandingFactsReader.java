@@ -12,6 +12,7 @@ import io.mandate.query.client.ClientsIndex;
 import io.mandate.query.event.EventsIndex;
 import io.mandate.query.grant.GrantDocument;
 import io.mandate.query.grant.GrantsIndex;
+import io.mandate.query.index.ConcurrentReads;
 import io.mandate.query.index.ElasticCalls;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,8 @@ import java.util.function.BinaryOperator;
 /**
  * Gathers the {@link StandingFacts} of a set of tokens and grants with a constant number of
  * requests, whatever their number: one {@code _mget} of grants, one of clients, and terms
- * searches of the events index for {@code UserRevoked} and {@code TokenRevoked}. Users and token
+ * searches of the events index for {@code UserRevoked} and {@code TokenRevoked} (the last three side by
+ * side: none needs another's answer). Users and token
  * revocations have no document of their own: the events index already holds every revocation,
  * and a user's watermark is the latest {@code revokedAt} among them.
  */
@@ -41,9 +43,11 @@ public class StandingFactsReader {
     private static final int MAX_EVENTS_PER_QUERY = 10_000;
 
     private final ElasticsearchClient client;
+    private final ConcurrentReads reads;
 
-    StandingFactsReader(ElasticsearchClient client) {
+    StandingFactsReader(ElasticsearchClient client, ConcurrentReads reads) {
         this.client = client;
+        this.reads = reads;
     }
 
     public StandingFacts forTokens(Collection<TokenDocument> tokens) {
@@ -80,9 +84,12 @@ public class StandingFactsReader {
         }
         clientIds.remove(null);
         userIds.remove(null);
-        return new StandingFacts(grants, mget(ClientsIndex.DEFINITION.alias(), clientIds, ClientDocument.class),
-                revocations("UserRevoked", "userId", userIds, BinaryOperator.maxBy(Instant::compareTo)),
+        ConcurrentReads.Pending<Map<String, Instant>> userRevocations = reads.start(() ->
+                revocations("UserRevoked", "userId", userIds, BinaryOperator.maxBy(Instant::compareTo)));
+        ConcurrentReads.Pending<Map<String, Instant>> tokenRevocations = reads.start(() ->
                 revocations("TokenRevoked", "jti", jtis, BinaryOperator.minBy(Instant::compareTo)));
+        Map<String, ClientDocument> clients = mget(ClientsIndex.DEFINITION.alias(), clientIds, ClientDocument.class);
+        return new StandingFacts(grants, clients, userRevocations.join(), tokenRevocations.join());
     }
 
     /** The user's current watermark (the latest {@code UserRevoked}), if any. */

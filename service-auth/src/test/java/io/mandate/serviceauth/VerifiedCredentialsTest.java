@@ -1,12 +1,9 @@
-package io.mandate.messages.auth;
+package io.mandate.serviceauth;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,32 +102,5 @@ class VerifiedCredentialsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new VerifiedCredentials<>(Duration.ofSeconds(1), 0, clock))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static final class StepClock extends Clock {
-        private Instant now;
-
-        StepClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

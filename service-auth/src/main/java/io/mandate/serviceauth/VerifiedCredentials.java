@@ -1,4 +1,4 @@
-package io.mandate.messages.auth;
+package io.mandate.serviceauth;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

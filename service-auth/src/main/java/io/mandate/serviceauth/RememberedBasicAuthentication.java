@@ -1,6 +1,5 @@
-package io.mandate.command.security;
+package io.mandate.serviceauth;
 
-import io.mandate.messages.auth.VerifiedCredentials;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,20 +18,20 @@ import java.util.Optional;
  * CPU here) was ~90 % of a small request's time. A success is remembered for {@link #TTL} in
  * {@link VerifiedCredentials} (an HMAC under a per-process random key, never the password); failures always go
  * to {@code verifier} and are never remembered, so guessing a password costs a BCrypt per try as before.
- * The same adapter lives in the query-service: the services share only {@code messages}, which stays free of
- * Spring, so the framework-free part is there and this Spring glue is in each.
+ * Used by the command-service and the query-service (both serve HTTP Basic to services and people); it lives in
+ * its own module because {@code messages}, the one module they otherwise share, stays free of Spring.
  */
-final class RememberedBasicAuthentication implements AuthenticationProvider {
+public final class RememberedBasicAuthentication implements AuthenticationProvider {
 
     /** Short: bounds how long a verified credential stays usable in memory; users are fixed at start-up. */
-    static final Duration TTL = Duration.ofSeconds(60);
+    public static final Duration TTL = Duration.ofSeconds(60);
     /** Far above the bootstrap users: only successful logins get in, so only credential holders fill it. */
-    static final int MAX_USERS = 1_000;
+    public static final int MAX_USERS = 1_000;
 
     private final AuthenticationProvider verifier;
     private final VerifiedCredentials<Verified> verified;
 
-    RememberedBasicAuthentication(AuthenticationProvider verifier, Clock clock) {
+    public RememberedBasicAuthentication(AuthenticationProvider verifier, Clock clock) {
         this.verifier = verifier;
         this.verified = new VerifiedCredentials<>(TTL, MAX_USERS, clock);
     }

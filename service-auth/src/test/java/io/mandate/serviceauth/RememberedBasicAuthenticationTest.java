@@ -1,4 +1,4 @@
-package io.mandate.query.security;
+package io.mandate.serviceauth;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,11 +12,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +24,7 @@ class RememberedBasicAuthenticationTest {
 
     private final PasswordEncoder bcrypt = new BCryptPasswordEncoder(4); // low cost: the test checks logic, not cost
     private final AtomicInteger verifications = new AtomicInteger();
-    private final StepClock clock = new StepClock();
+    private final StepClock clock = new StepClock(Instant.parse("2026-11-29T00:00:00Z"));
     private final RememberedBasicAuthentication authentication = new RememberedBasicAuthentication(counted(verifier()), clock);
 
     @Test
@@ -109,28 +106,5 @@ class RememberedBasicAuthenticationTest {
 
     private static Authentication basic(String username, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(username, password);
-    }
-
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T00:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
