@@ -1,7 +1,11 @@
 package io.mandate.query.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.query.web.BackendUnavailableException;
+import io.mandate.query.web.InvalidParameterException;
 import io.mandate.query.web.NotFoundException;
+import io.mandate.query.web.Paging;
+import io.mandate.query.web.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,13 +25,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import static io.mandate.query.web.FilterParameters.blankToNull;
 
 /**
  * Compliance exports: the events of a time range, tamper-evident (hash chain + signed manifest; see
- * docs/export.md), streamed as they are read; the public keys that verify the manifests; and each
- * export's manifest as a separate download.
+ * docs/export.md), streamed as they are read; the public keys that verify the manifests; each
+ * export's manifest as a separate download; and the list of exports made (who exported what, when).
  */
 @RestController
 @RequestMapping("/api/exports")
@@ -97,6 +106,19 @@ class ExportController {
                 .body(keys.publicKeys().toJSONObject(true));
     }
 
+    @GetMapping
+    @SecurityRequirement(name = "basic")
+    @Operation(summary = "The exports made, newest first: who asked for which range and filters, when, the outcome, "
+            + "the record count and the first and last hash (the manifest itself: /api/exports/{exportId}/manifest)")
+    ResultPage<ExportSummary> list(@RequestParam(name = "exporter", required = false) String exporter,
+                                   @Parameter(description = "STARTED, COMPLETED or FAILED")
+                                   @RequestParam(name = "status", required = false) String status,
+                                   @RequestParam(name = "page", defaultValue = "0") int page,
+                                   @RequestParam(name = "size", defaultValue = "20") int size) {
+        ResultPage<ExportLedger.Entry> entries = ledger.list(blankToNull(exporter), status(status), new Paging(page, size));
+        return new ResultPage<>(entries.items().stream().map(ExportSummary::of).toList(), entries.total());
+    }
+
     @GetMapping("/{exportId}/manifest")
     @SecurityRequirement(name = "basic")
     @Operation(summary = "The signed manifest of a completed export, {\"manifest\": \"<compact JWS>\"}, "
@@ -108,6 +130,31 @@ class ExportController {
             throw new NotFoundException("Export " + exportId + " has no manifest: it is " + entry.status());
         }
         return Map.of("manifest", entry.manifest());
+    }
+
+    private static ExportLedger.Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ExportLedger.Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("status", "must be one of " + Arrays.toString(ExportLedger.Status.values()));
+        }
+    }
+
+    /** One export as listed: its ledger entry without the manifest's JWS, with the link to download it. */
+    record ExportSummary(String exportId, ExportLedger.Status status, String exporter, String format, Instant from,
+                         Instant to, JsonNode filters, Instant requestedAt,
+                         Instant completedAt, Long count, String firstHash, String lastHash, String failure,
+                         String manifest) {
+
+        static ExportSummary of(ExportLedger.Entry entry) {
+            return new ExportSummary(entry.exportId(), entry.status(), entry.exporter(), entry.format(), entry.from(),
+                    entry.to(), entry.filters(), entry.requestedAt(), entry.completedAt(), entry.count(),
+                    entry.firstHash(), entry.lastHash(), entry.failure(),
+                    entry.manifest() == null ? null : "/api/exports/" + entry.exportId() + "/manifest");
+        }
     }
 
     /**

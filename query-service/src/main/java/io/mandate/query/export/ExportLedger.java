@@ -1,17 +1,24 @@
 package io.mandate.query.export;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.export.format.Manifest;
 import io.mandate.query.index.ElasticsearchErrors;
 import io.mandate.query.index.IndexInitializer;
+import io.mandate.query.index.IndexReader;
+import io.mandate.query.web.Paging;
+import io.mandate.query.web.ResultPage;
 import io.mandate.query.web.BackendUnavailableException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +39,12 @@ class ExportLedger {
 
     private final ElasticsearchClient client;
     private final IndexInitializer indices;
+    private final IndexReader reader;
 
-    ExportLedger(ElasticsearchClient client, IndexInitializer indices) {
+    ExportLedger(ElasticsearchClient client, IndexInitializer indices, IndexReader reader) {
         this.client = client;
         this.indices = indices;
+        this.reader = reader;
     }
 
     /** Records who asked for what before anything is streamed; fails (and so refuses the export) when it cannot. */
@@ -72,6 +81,20 @@ class ExportLedger {
         } catch (IOException e) {
             throw new BackendUnavailableException("reading export " + exportId + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Exports newest first, optionally of one exporter and/or in one status (a search: refreshed within ~1 s). */
+    ResultPage<Entry> list(String exporter, Status status, Paging paging) {
+        BoolQuery.Builder filters = new BoolQuery.Builder();
+        if (exporter != null) {
+            filters.filter(f -> f.term(term -> term.field("exporter").value(exporter)));
+        }
+        if (status != null) {
+            filters.filter(f -> f.term(term -> term.field("status").value(status.name())));
+        }
+        return reader.page(ExportsIndex.DEFINITION.alias(), Query.of(q -> q.bool(filters.build())),
+                List.of(IndexReader.sortBy("requestedAt", SortOrder.Desc), IndexReader.sortBy("exportId", SortOrder.Asc)),
+                paging, Entry.class, "exports");
     }
 
     private void write(Entry entry) throws IOException {

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -165,6 +166,43 @@ class ExportIT {
         assertThat(claims.get("count").asInt()).isEqualTo(published.size());
         assertThat(claims.at("/range/from").asText()).isEqualTo(T.toString());
         assertThat(api().asInvestigator("/api/exports/exp_unknown/manifest").status()).isEqualTo(404);
+    }
+
+    @Test
+    void exportsWhenListedThenEachWithItsExporterRangeCountAndHashesNewestFirst() throws Exception {
+        List<String> lines = awaitExport("format=ndjson&type=GrantCreated", 2);
+        JsonNode manifest = claims(lines.get(lines.size() - 1));
+        String exportId = manifest.get("exportId").asText();
+
+        JsonNode listed = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ApiClient.Reply reply = api().asInvestigator("/api/exports?exporter=investigator&status=completed&size=100");
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            for (JsonNode item : reply.json().get("items")) {
+                if (item.get("exportId").asText().equals(exportId)) {
+                    return item;
+                }
+            }
+            return null;
+        }, item -> item != null);
+
+        assertThat(listed.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(listed.get("exporter").asText()).isEqualTo("investigator");
+        assertThat(listed.get("from").asText()).isEqualTo(T.toString());
+        assertThat(listed.get("count").asLong()).isEqualTo(2);
+        assertThat(listed.get("firstHash").asText()).isEqualTo(manifest.get("firstHash").asText());
+        assertThat(listed.get("lastHash").asText()).isEqualTo(manifest.get("lastHash").asText());
+        assertThat(listed.get("filters").toString()).contains("GrantCreated");
+        assertThat(listed.get("manifest").asText()).isEqualTo("/api/exports/" + exportId + "/manifest");
+        JsonNode page = api().asInvestigator("/api/exports?size=100").json();
+        List<String> requested = new ArrayList<>();
+        page.get("items").forEach(item -> requested.add(item.get("requestedAt").asText()));
+        assertThat(requested).isSortedAccordingTo(Comparator.comparing(Instant::parse, Comparator.reverseOrder()));
+        assertThat(api().asInvestigator("/api/exports?exporter=nobody-" + UUID.randomUUID()).json().get("total").asLong())
+                .isZero();
+        assertBadRequest("/api/exports?status=LOST", "status");
+        assertBadRequest("/api/exports?size=1000", "size");
+        assertThat(api().asAdmin("/api/exports").status()).isEqualTo(403);
+        assertThat(api().anonymously("/api/exports").status()).isEqualTo(401);
     }
 
     @Test
