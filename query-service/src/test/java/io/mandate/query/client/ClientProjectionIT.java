@@ -9,21 +9,13 @@ import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.UserId;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.wire.EventEnvelope;
-import io.mandate.query.support.ApiClient;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.support.ApiClient.Reply;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
 import io.mandate.query.testdata.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -40,35 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Client lifecycle, client watermarks and the revocations listing: Kafka → Elasticsearch → HTTP on the real stack. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ClientProjectionIT {
+class ClientProjectionIT extends LiveQueryServiceIT {
 
     private static final Instant T1 = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-28T11:00:00Z");
     private static final Instant T3 = Instant.parse("2026-11-28T12:00:00Z");
 
-    private static EventProducer producer;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ElasticsearchClient elasticsearch;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = QueryServiceStack.newProducer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
 
     @Test
     void clientWhenRegisteredSuspendedReinstatedThenEachStateReadable() throws IOException {
@@ -294,9 +265,5 @@ class ClientProjectionIT {
 
     private static EventEnvelope envelope(io.mandate.messages.MandateEvent event, long sequence, Instant occurredAt) {
         return TestGrants.envelopeOf(event, sequence, occurredAt);
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }

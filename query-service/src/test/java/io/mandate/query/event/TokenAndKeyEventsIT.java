@@ -10,19 +10,11 @@ import io.mandate.messages.token.ClientTokenIssued;
 import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
 import io.mandate.messages.wire.EventEnvelope;
-import io.mandate.query.support.ApiClient;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.testdata.TestGrants;
 import io.mandate.query.testdata.TestTokens;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -34,30 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Elasticsearch: each becomes a timeline event with its searchable fields, and ingest goes on
  * with the events after them (nothing stalls on a type the read models do not fold).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TokenAndKeyEventsIT {
+class TokenAndKeyEventsIT extends LiveQueryServiceIT {
 
     private static final Instant AT = Instant.parse("2026-11-29T08:00:00.250Z");
-
-    private static EventProducer producer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = QueryServiceStack.newProducer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
 
     @Test
     void tokenEventsWhenPublishedKeyedByGrantThenEachIsATimelineEventAndIngestGoesOn() {
@@ -120,9 +91,5 @@ class TokenAndKeyEventsIT {
 
     private static EventEnvelope envelope(io.mandate.messages.MandateEvent event) {
         return TestGrants.envelopeOf(event, 0, AT);
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }

@@ -13,15 +13,11 @@ import io.mandate.messages.token.TokenExchangeRefused;
 import io.mandate.messages.token.TokenExchanged;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.query.support.ApiClient;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.testdata.TestGrants;
 import io.mandate.query.testdata.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,8 +42,7 @@ import static org.awaitility.Awaitility.await;
  * side and the token-issuer publish them, exported over HTTP as NDJSON and CSV, checked by the
  * offline verifier with the keys the service publishes; then altered, and the alteration reported.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExportIT {
+class ExportIT extends LiveQueryServiceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A minute of its own in 2031, so an unfiltered export of it holds only this class's events. */
@@ -55,17 +50,12 @@ class ExportIT {
             .plus(ThreadLocalRandom.current().nextLong(0, 500_000), ChronoUnit.MINUTES);
     private static final Path KEYS = temporaryFolder();
 
-    private static EventProducer producer;
     private static List<EventEnvelope> published;
     private static GrantCreated grant;
     private static GrantCreated otherGrant;
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
+    static void exportSettings(DynamicPropertyRegistry registry) {
         registry.add("mandate.query.export.key-directory", KEYS::toString);
         // Small pages, so every export here spans several point-in-time pages.
         registry.add("mandate.query.export.page-size", () -> "2");
@@ -73,7 +63,6 @@ class ExportIT {
 
     @BeforeAll
     static void publish() {
-        producer = QueryServiceStack.newProducer();
         grant = TestGrants.aGrantCreated();
         otherGrant = TestGrants.aGrantCreated();
         TokenExchanged exchanged = TestTokens.exchanged(grant.grantId(), grant.userId(), grant.agentId(),
@@ -92,11 +81,6 @@ class ExportIT {
         published.forEach(producer::publish);
         // Outside every range exported here.
         producer.publish(envelope(TestGrants.expired(grant, T.plus(Duration.ofDays(1))), 2, T.plus(Duration.ofDays(1))));
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
     }
 
     @Test
@@ -303,9 +287,5 @@ class ExportIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }

@@ -7,19 +7,11 @@ import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.messages.wire.Topics;
-import io.mandate.query.support.ApiClient;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.support.ApiClient.Reply;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestGrants;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -32,34 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Kafka → Elasticsearch → HTTP against the real stack, as the command side would feed it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GrantProjectionIT {
+class GrantProjectionIT extends LiveQueryServiceIT {
 
     private static final Instant REVOKED_AT = Instant.parse("2026-11-29T08:00:00Z");
     private static final Instant EXPIRED_AT = Instant.parse("2027-11-28T10:15:30Z");
 
-    private static EventProducer producer;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ElasticsearchClient elasticsearch;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = QueryServiceStack.newProducer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
 
     @Test
     void grantCreatedWhenPublishedThenReadableByIdWithEveryField() {
@@ -345,9 +316,5 @@ class GrantProjectionIT {
             throw new IllegalStateException(e);
         }
         return json.put("type", "GrantTeleported").put("eventId", "evt-" + UUID.randomUUID()).toString();
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }

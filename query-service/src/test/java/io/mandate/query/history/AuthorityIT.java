@@ -6,19 +6,11 @@ import io.mandate.messages.grant.GrantCreated;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.UserId;
-import io.mandate.query.support.ApiClient;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.support.ApiClient.Reply;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestClients;
 import io.mandate.query.testdata.TestGrants;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,30 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A history published to Kafka, indexed by the real Elasticsearch, and asked about at several
  * instants: the answer follows what was recorded by then, not the grants' current state.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuthorityIT {
+class AuthorityIT extends LiveQueryServiceIT {
 
     private static final Instant T = Instant.parse("2026-06-01T12:00:00Z");
-    private static EventProducer producer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = QueryServiceStack.newProducer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
-
     @Test
     void authorityWhenAskedAtTThenGrantsRevokedAfterTListedAndThoseEndedBeforeTAbsent() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -141,9 +112,5 @@ class AuthorityIT {
         List<String> ids = new ArrayList<>();
         answer.get("grants").forEach(grant -> ids.add(grant.get("grantId").asText()));
         return ids;
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }

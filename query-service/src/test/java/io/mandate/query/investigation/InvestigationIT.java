@@ -9,19 +9,11 @@ import io.mandate.messages.grant.Scopes;
 import io.mandate.messages.id.ClientId;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.token.TokenExchanged;
-import io.mandate.query.support.ApiClient;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.support.ApiClient.Reply;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestChains;
 import io.mandate.query.testdata.TestGrants;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,28 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Chains, agent and user views and blast radius through the real Kafka and Elasticsearch: events
  * published as the command side and the token-issuer publish them, read back over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvestigationIT {
-
-    private static EventProducer producer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = QueryServiceStack.newProducer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
+class InvestigationIT extends LiveQueryServiceIT {
 
     @Test
     void depthFiveChainWithRevokedMiddleHopWhenReadThenAncestorsActiveAndTheLineageBelowRevoked() {
@@ -283,9 +254,5 @@ class InvestigationIT {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }

@@ -9,20 +9,12 @@ import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.Jti;
 import io.mandate.messages.id.UserId;
 import io.mandate.messages.token.TokenExchanged;
-import io.mandate.query.support.ApiClient;
+import io.mandate.query.support.LiveQueryServiceIT;
 import io.mandate.query.support.ApiClient.Reply;
-import io.mandate.query.support.EventProducer;
-import io.mandate.query.support.QueryServiceStack;
 import io.mandate.query.testdata.TestGrants;
 import io.mandate.query.testdata.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,36 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One user's story through Kafka and the real Elasticsearch, searched by every filter and read
  * page after page through a point in time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventSearchIT {
+class EventSearchIT extends LiveQueryServiceIT {
 
     private static final Instant BASE = Instant.parse("2026-06-01T08:00:00Z");
-    private static EventProducer producer;
-
-    @LocalServerPort
-    int port;
-
     private String unique;
     private UserId user;
     private ClientId agent;
     private ClientId mcp;
     private ClientId downstream;
     private final List<String> eventIds = new ArrayList<>();
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryServiceStack.registerProperties(registry);
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = QueryServiceStack.newProducer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
 
     @BeforeEach
     void aStory() {
@@ -225,9 +196,5 @@ class EventSearchIT {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private ApiClient api() {
-        return new ApiClient(port);
     }
 }
