@@ -71,9 +71,10 @@ class GrantProjectionIT extends LiveQueryServiceIT {
 
         // Same partition, consumed in order: once the later grant is visible, everything before it was handled.
         awaitGrant(later.grantId().value());
-        elasticsearch.indices().refresh(refresh -> refresh.index("mandate-events", "mandate-grants"));
-        assertThat(countOf("mandate-events", "aggregateId", grantId)).isEqualTo(1);
-        assertThat(countOf("mandate-grants", "grantId", grantId)).isEqualTo(1);
+        // The later grant's real-time get does not say the earlier event's document in the other index (same
+        // bulk, another shard) is written yet: count once the refreshed search sees it.
+        awaitCount("mandate-events", "aggregateId", grantId, 1);
+        awaitCount("mandate-grants", "grantId", grantId, 1);
         assertThat(elasticsearch.get(get -> get.index("mandate-grants").id(grantId), ObjectNode.class).version())
                 .as("external version stays sequence + 1").isEqualTo(1L);
         Reply timeline = api().asInvestigator("/api/events?aggregateId=" + grantId);
@@ -150,8 +151,7 @@ class GrantProjectionIT extends LiveQueryServiceIT {
         assertThat(before.get("status").asText()).isEqualTo("REVOKED");
         assertThat(before.get("expiredAt").asText()).isEqualTo("2027-11-28T10:15:30Z");
         assertThat(versionOf(grantId)).isEqualTo(3L);
-        elasticsearch.indices().refresh(refresh -> refresh.index("mandate-events"));
-        assertThat(countOf("mandate-events", "aggregateId", grantId)).isEqualTo(3);
+        awaitCount("mandate-events", "aggregateId", grantId, 3);
     }
 
     @Test
@@ -301,6 +301,14 @@ class GrantProjectionIT extends LiveQueryServiceIT {
 
     private long versionOf(String grantId) throws IOException {
         return elasticsearch.get(get -> get.index("mandate-grants").id(grantId), ObjectNode.class).version();
+    }
+
+    /** Until a refreshed count is {@code expected} (a count above it never comes down: it fails at the timeout). */
+    private void awaitCount(String index, String field, String value, long expected) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            elasticsearch.indices().refresh(refresh -> refresh.index(index));
+            assertThat(countOf(index, field, value)).as(index + " documents of " + value).isEqualTo(expected);
+        });
     }
 
     private long countOf(String index, String field, String value) throws IOException {
