@@ -1,7 +1,12 @@
 package io.mandate.system.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A fixed number of workers, each looping over a realistic mix of token exchanges against
- * {@code POST /oauth2/token}, each over its own keep-alive HTTP/1.1 connection ({@link RawHttp}: requests
- * prebuilt per scenario step, only the subject token spliced in), until a deadline:
+ * {@code POST /oauth2/token} through one keep-alive HTTP/1.1 client, until a deadline:
  * <ul>
  *   <li>direct (weight 30): user's IdP token → agent, for the resource server;</li>
  *   <li>MCP (30): user's token → agent, for the MCP server; then the MCP server → the resource;</li>
@@ -20,8 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>refusal (8): user's token → agent with a scope beyond its grant, expected 400 invalid_scope
  *       (8 of 158 requests ≈ 5 %).</li>
  * </ul>
- * Any other non-200 answer, a 200 without an {@code access_token}, or an I/O failure, is an unexpected
- * error. A second hop presents the token the first hop's answer carried.
+ * Any other non-200 answer, or an I/O failure, is an unexpected error.
  */
 final class ExchangeLoad {
 
@@ -49,17 +52,13 @@ final class ExchangeLoad {
 
     private final BenchStack stack;
     private final List<Agent> agents;
+    private final Client mcp;
+    private final String mcpId;
+    private final String resourceUri;
     private final int workers;
     private final URI tokenEndpoint;
-    /** Per agent (by index): its first exchanges, prebuilt. */
-    private final RawHttp.Template[] direct;
-    private final RawHttp.Template[] toMcp;
-    private final RawHttp.Template[] refusal;
-    /** Per agent: the hop it makes with a token another agent got for it. */
-    private final RawHttp.Template[] agentHop;
-    /** [from][to]: agent {@code from} asks for a token for agent {@code to}. */
-    private final RawHttp.Template[][] toAgent;
-    private final RawHttp.Template mcpHop;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     /** Users' IdP tokens, reused as clients do (valid ten minutes; renewed after four). */
     private final Map<String, long[]> tokenBorn = new ConcurrentHashMap<>();
     private final Map<String, String> userTokens = new ConcurrentHashMap<>();
@@ -67,41 +66,15 @@ final class ExchangeLoad {
     ExchangeLoad(BenchStack stack, List<Agent> agents, Client mcp, String resourceUri, int workers) {
         this.stack = stack;
         this.agents = List.copyOf(agents);
+        this.mcp = mcp;
+        this.mcpId = mcp.id();
+        this.resourceUri = resourceUri;
         this.workers = workers;
         this.tokenEndpoint = URI.create(stack.issuerUrl + "/oauth2/token");
-        int n = this.agents.size();
-        direct = new RawHttp.Template[n];
-        toMcp = new RawHttp.Template[n];
-        refusal = new RawHttp.Template[n];
-        agentHop = new RawHttp.Template[n];
-        toAgent = new RawHttp.Template[n][n];
-        for (int a = 0; a < n; a++) {
-            Client client = this.agents.get(a).client();
-            direct[a] = template(client, JWT, resourceUri, "bench.read");
-            toMcp[a] = template(client, JWT, mcp.id(), "bench.read");
-            refusal[a] = template(client, JWT, resourceUri, "bench.read bench.admin");
-            agentHop[a] = template(client, ACCESS_TOKEN, resourceUri, "bench.read");
-            for (int b = 0; b < n; b++) {
-                toAgent[a][b] = template(client, JWT, this.agents.get(b).client().id(), "bench.read");
-            }
-        }
-        mcpHop = template(mcp, ACCESS_TOKEN, resourceUri, "bench.read");
-    }
-
-    /** One request kind: everything but the subject token, as bytes. */
-    private RawHttp.Template template(Client as, String subjectType, String target, String scope) {
-        return RawHttp.Template.formPost(tokenEndpoint, as.authorization(),
-                "grant_type=" + enc(TOKEN_EXCHANGE) + "&subject_token=",
-                "&subject_token_type=" + enc(subjectType)
-                        + (target.contains("://") ? "&resource=" : "&audience=") + enc(target) + "&scope=" + enc(scope));
     }
 
     LoadDriver.Result run(Duration duration, Mix mix, double rate) throws InterruptedException {
-        // One keep-alive connection per worker, closed when its worker ends.
-        return LoadDriver.run(workers, duration, rate, () -> {
-            RawHttp http = new RawHttp(tokenEndpoint, 30_000);
-            return LoadDriver.Iteration.closing(recorder -> iteration(http, recorder, mix), http);
-        });
+        return LoadDriver.run(workers, duration, rate, () -> recorder -> iteration(recorder, mix));
     }
 
     private String userToken(String userId) {
@@ -116,57 +89,68 @@ final class ExchangeLoad {
         return userTokens.get(userId);
     }
 
-    private void iteration(RawHttp http, LoadDriver.Recorder recorder, Mix mix) {
+    private void iteration(LoadDriver.Recorder recorder, Mix mix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int a = random.nextInt(agents.size());
-        String subject = userToken(agents.get(a).userId());
+        Agent agent = agents.get(random.nextInt(agents.size()));
+        String subject = userToken(agent.userId());
         int pick = mix == Mix.DIRECT ? 0 : random.nextInt(98);  // scenario weights 30 + 30 + 30 + 8
         if (pick < 30) {
-            exchange(http, recorder, "direct", direct[a], subject, true, true);
+            exchange(recorder, "direct", agent.client(), subject, JWT, resourceUri, "bench.read", true);
         } else if (pick < 60) {
-            String token = exchange(http, recorder, "to-mcp", toMcp[a], subject, true, true);
-            if (token != null) {
-                exchange(http, recorder, "mcp-hop", mcpHop, token, false, true);
+            String toMcp = exchange(recorder, "to-mcp", agent.client(), subject, JWT, mcpId, "bench.read", true);
+            if (toMcp != null) {
+                exchange(recorder, "mcp-hop", mcp, toMcp, ACCESS_TOKEN, resourceUri, "bench.read", true);
             }
         } else if (pick < 90) {
-            int b = random.nextInt(agents.size() - 1);
-            b = b >= a ? b + 1 : b;  // another agent
-            String token = exchange(http, recorder, "to-agent", toAgent[a][b], subject, true, true);
-            if (token != null) {
-                exchange(http, recorder, "agent-hop", agentHop[b], token, false, true);
+            Agent next = agents.get(random.nextInt(agents.size()));
+            if (next == agent) {
+                next = agents.get((agents.indexOf(agent) + 1) % agents.size());
+            }
+            String toAgent = exchange(recorder, "to-agent", agent.client(), subject, JWT, next.client().id(), "bench.read", true);
+            if (toAgent != null) {
+                exchange(recorder, "agent-hop", next.client(), toAgent, ACCESS_TOKEN, resourceUri, "bench.read", true);
             }
         } else {
-            exchange(http, recorder, "refusal", refusal[a], subject, true, false);
+            exchange(recorder, "refusal", agent.client(), subject, JWT, resourceUri, "bench.read bench.admin", false);
         }
     }
 
-    /** One exchange; the issued token when 200 with one, else null (and the answer counted). */
-    private String exchange(RawHttp http, LoadDriver.Recorder recorder, String kind, RawHttp.Template request,
-                            String subjectToken, boolean firstHop, boolean expectOk) {
-        if (firstHop) {
+    /** One exchange; the token when 200, else null. */
+    private String exchange(LoadDriver.Recorder recorder, String kind, Client as, String subjectToken, String subjectType,
+                            String target, String scope, boolean expectOk) {
+        if (JWT.equals(subjectType)) {
             recorder.firstHop();
         }
+        String body = "grant_type=" + enc(TOKEN_EXCHANGE) + "&subject_token=" + enc(subjectToken)
+                + "&subject_token_type=" + enc(subjectType)
+                + (target.contains("://") ? "&resource=" : "&audience=") + enc(target) + "&scope=" + enc(scope);
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", as.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long started = recorder.requestStart();
-        RawHttp.Response response;
+        HttpResponse<String> response;
         try {
-            response = http.post(request, subjectToken);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             recorder.unexpected(kind + ": " + e);
             return null;
         }
         recorder.latency(started);
-        if (expectOk && response.status() == 200) {
-            String token = RawHttp.jsonString(response.body(), "access_token");
-            if (token != null && !token.isEmpty()) {
+        try {
+            JsonNode json = BenchStack.JSON.readTree(response.body());
+            if (expectOk && response.statusCode() == 200 && json.hasNonNull("access_token")) {
                 recorder.ok();
-                return token;
+                return json.get("access_token").asText();
             }
+            if (!expectOk && response.statusCode() == 400 && "invalid_scope".equals(json.path("error").asText())) {
+                recorder.refused();
+                return null;
+            }
+        } catch (Exception e) {
+            // not JSON: unexpected
         }
-        if (!expectOk && response.status() == 400 && "invalid_scope".equals(RawHttp.jsonString(response.body(), "error"))) {
-            recorder.refused();
-            return null;
-        }
-        recorder.unexpected(kind + ": " + response.status() + " " + RawHttp.abbreviate(response.bodyText()));
+        recorder.unexpected(kind + ": " + response.statusCode() + " " + response.body());
         return null;
     }
 

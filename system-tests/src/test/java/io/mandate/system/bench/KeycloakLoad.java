@@ -1,7 +1,12 @@
 package io.mandate.system.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +26,8 @@ final class KeycloakLoad {
     private final List<String> users;
     private final int workers;
     private final URI tokenEndpoint;
-    /** Per agent, the request prebuilt (the same client as Mandate's side, so both pay the same generator cost). */
-    private final RawHttp.Template[] exchange;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> userTokens = new ConcurrentHashMap<>();
     private final Map<String, long[]> tokenBorn = new ConcurrentHashMap<>();
 
@@ -31,41 +36,42 @@ final class KeycloakLoad {
         this.users = List.copyOf(users);
         this.workers = workers;
         this.tokenEndpoint = keycloak.tokenEndpoint();
-        exchange = new RawHttp.Template[keycloak.agentIds().size()];
-        for (int a = 0; a < exchange.length; a++) {
-            exchange[a] = RawHttp.Template.formPost(tokenEndpoint, keycloak.agentAuthorization(a),
-                    "grant_type=" + enc(ExchangeLoad.TOKEN_EXCHANGE) + "&subject_token=",
-                    "&subject_token_type=" + enc(ExchangeLoad.ACCESS_TOKEN) + "&audience=bench-api&scope=bench.read");
-        }
     }
 
     LoadDriver.Result run(Duration duration, double rate) throws InterruptedException {
-        return LoadDriver.run(workers, duration, rate, () -> {
-            RawHttp http = new RawHttp(tokenEndpoint, 30_000);
-            return LoadDriver.Iteration.closing(recorder -> iteration(http, recorder), http);
-        });
+        return LoadDriver.run(workers, duration, rate, () -> this::iteration);
     }
 
-    private void iteration(RawHttp http, LoadDriver.Recorder recorder) {
+    private void iteration(LoadDriver.Recorder recorder) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int agent = random.nextInt(exchange.length);
+        int agent = random.nextInt(keycloak.agentIds().size());
         String subject = userToken(users.get(random.nextInt(users.size())));
         recorder.firstHop();
+        String body = "grant_type=" + enc(ExchangeLoad.TOKEN_EXCHANGE) + "&subject_token=" + enc(subject)
+                + "&subject_token_type=" + enc(ExchangeLoad.ACCESS_TOKEN) + "&audience=bench-api&scope=bench.read";
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", keycloak.agentAuthorization(agent))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long started = recorder.requestStart();
-        RawHttp.Response response;
+        HttpResponse<String> response;
         try {
-            response = http.post(exchange[agent], subject);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             recorder.unexpected("keycloak: " + e);
             return;
         }
         recorder.latency(started);
-        String token = response.status() == 200 ? RawHttp.jsonString(response.body(), "access_token") : null;
-        if (token != null && !token.isEmpty()) {
-            recorder.ok();
-            return;
+        try {
+            JsonNode json = BenchStack.JSON.readTree(response.body());
+            if (response.statusCode() == 200 && json.hasNonNull("access_token")) {
+                recorder.ok();
+                return;
+            }
+        } catch (Exception e) {
+            // not JSON: unexpected
         }
-        recorder.unexpected("keycloak: " + response.status() + " " + RawHttp.abbreviate(response.bodyText()));
+        recorder.unexpected("keycloak: " + response.statusCode() + " " + response.body());
     }
 
     private String userToken(String user) {

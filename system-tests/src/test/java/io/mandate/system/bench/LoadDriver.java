@@ -39,31 +39,9 @@ final class LoadDriver {
         void unexpected(String example);
     }
 
-    /** One worker's repeated unit of work; closed when its worker ends (e.g. its connection). */
+    /** One worker's repeated unit of work. */
     interface Iteration {
         void run(Recorder recorder);
-
-        default void close() {
-        }
-
-        /** {@code run}, with {@code resource} closed when the worker ends. */
-        static Iteration closing(Iteration run, java.io.Closeable resource) {
-            return new Iteration() {
-                @Override
-                public void run(Recorder recorder) {
-                    run.run(recorder);
-                }
-
-                @Override
-                public void close() {
-                    try {
-                        resource.close();
-                    } catch (java.io.IOException e) {
-                        // closing a finished worker's connection: nothing to report
-                    }
-                }
-            };
-        }
     }
 
     /** One round's results. */
@@ -115,7 +93,6 @@ final class LoadDriver {
                     recorder.due = interval == 0 ? 0 : due;
                     iteration.run(recorder);
                 }
-                iteration.close();
                 latencies.add(Arrays.copyOf(recorder.latencies, recorder.count));
             }, "bench-worker-" + w);
             threads.add(thread);
