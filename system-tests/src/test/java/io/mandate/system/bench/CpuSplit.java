@@ -108,6 +108,20 @@ record CpuSplit(Map<String, Long> ticks) {
         return (Files.exists(dir.resolve("system-tests")) ? dir : dir.getParent()).toString();
     }
 
+    /**
+     * Milliseconds of CPU per answered request for the groups that matter for A/B comparisons (the
+     * steadier figures on a shared machine), between {@code before} and now.
+     */
+    String perRequest(CpuSplit before, long answered, String... groups) {
+        StringBuilder text = new StringBuilder("CPU ms per answered request:");
+        for (String group : groups) {
+            long ticksUsed = ticks.getOrDefault(group, 0L) - before.ticks.getOrDefault(group, 0L);
+            text.append(String.format(Locale.ROOT, " %s %.3f;", group,
+                    answered == 0 ? Double.NaN : ticksUsed / TICKS_PER_SECOND * 1000 / answered));
+        }
+        return text.toString();
+    }
+
     /** CPU seconds per group between {@code before} and now, and as a share of the machine's busy time. */
     String since(CpuSplit before) {
         Map<String, Long> delta = new LinkedHashMap<>();

@@ -128,7 +128,9 @@ public final class TokenExchangeBenchmark {
         Map<String, Double> batchesBefore = stack.meter("mandate.ledger.batch.size");
         CpuSplit cpuBefore = CpuSplit.now();
         LoadDriver.Result result = load.run(round, ExchangeLoad.Mix.FULL, 0);
-        String cpu = CpuSplit.now().since(cpuBefore);
+        CpuSplit cpuAfter = CpuSplit.now();
+        String cpu = cpuAfter.since(cpuBefore) + "\n  " + cpuAfter.perRequest(cpuBefore, result.ok() + result.refused(),
+                "token-issuer", "postgres", "load generator");
         Map<String, Double> batchesAfter = stack.meter("mandate.ledger.batch.size");
         report(mode + " round " + r + " Mandate, full mix", result);
         CryptoBaseline.Rates rates = crypto.measure(cores, cryptoEach);
@@ -157,12 +159,16 @@ public final class TokenExchangeBenchmark {
     private static double[] sideBySide(String r, ExchangeLoad load, KeycloakLoad keycloak, Duration round) throws Exception {
         CpuSplit before = CpuSplit.now();
         LoadDriver.Result mandate = load.run(round, ExchangeLoad.Mix.DIRECT, 0);
-        String mandateCpu = CpuSplit.now().since(before);
+        CpuSplit after = CpuSplit.now();
+        String mandateCpu = after.since(before) + "\n  " + after.perRequest(before, mandate.ok() + mandate.refused(),
+                "token-issuer", "postgres", "load generator");
         report("round " + r + " Mandate, first exchanges", mandate);
         System.out.println("  " + mandateCpu);
         before = CpuSplit.now();
         LoadDriver.Result peer = keycloak.run(round, 0);
-        String peerCpu = CpuSplit.now().since(before);
+        after = CpuSplit.now();
+        String peerCpu = after.since(before) + "\n  " + after.perRequest(before, peer.ok() + peer.refused(),
+                "keycloak", "load generator");
         report("round " + r + " Keycloak, standard token exchange", peer);
         System.out.println("  " + peerCpu);
         LoadDriver.Result atPeerRate = load.run(round, ExchangeLoad.Mix.DIRECT, peer.throughput());

@@ -74,15 +74,21 @@ public class SubjectTokens {
             }
             return seen;
         }
-        SignedJWT jwt = parse(token, "subject_token");
-        String tokenIssuer = issuerOf(jwt, "subject_token");
+        ParsedJws jwt = parse(token, "subject_token");
+        String tokenIssuer = jwt.claims().getIssuer();
         if (issuer.url().toString().equals(tokenIssuer)) {
             if (TokenTypes.ID_TOKEN.equals(tokenType)) {
                 throw invalid("Mandate issues access tokens, not ID tokens", "unsupported_token_type");
             }
             return rememberOwn(token, jwt, verifyOwn(jwt, "subject_token"));
         }
-        ExternalIssuers.Result result = external.verify(jwt, token);
+        SignedJWT signed;
+        try {
+            signed = jwt.nimbus();
+        } catch (ParseException e) {
+            throw invalid("subject_token is not a signed JWT", "subject_token_malformed");
+        }
+        ExternalIssuers.Result result = external.verify(signed, token);
         if (result instanceof ExternalIssuers.Result.Verified ok) {
             Subject subject = new Subject.External(ok.subject());
             verified.remember(token, subject, null, ok.subject().expiresAt(), clock.instant());
@@ -96,8 +102,8 @@ public class SubjectTokens {
         if (remembered(token) instanceof Subject.Mandate mandate) {
             return mandate.token();
         }
-        SignedJWT jwt = parse(token, parameter);
-        if (!issuer.url().toString().equals(issuerOf(jwt, parameter))) {
+        ParsedJws jwt = parse(token, parameter);
+        if (!issuer.url().toString().equals(jwt.claims().getIssuer())) {
             throw invalid(parameter + " was not issued by this authorization server", parameter + "_issuer_untrusted");
         }
         return rememberOwn(token, jwt, verifyOwn(jwt, parameter)).token();
@@ -114,9 +120,9 @@ public class SubjectTokens {
         return entry == null ? null : entry.subject();
     }
 
-    private Subject.Mandate rememberOwn(String token, SignedJWT jwt, MandateToken verifiedToken) {
+    private Subject.Mandate rememberOwn(String token, ParsedJws jwt, MandateToken verifiedToken) {
         Subject.Mandate subject = new Subject.Mandate(verifiedToken);
-        verified.remember(token, subject, jwt.getHeader().getKeyID(), verifiedToken.expiresAt(), clock.instant());
+        verified.remember(token, subject, jwt.header().getKeyID(), verifiedToken.expiresAt(), clock.instant());
         return subject;
     }
 
@@ -129,17 +135,17 @@ public class SubjectTokens {
         }
     }
 
-    private MandateToken verifyOwn(SignedJWT jwt, String parameter) {
-        if (!SigningKey.ALGORITHM.equals(jwt.getHeader().getAlgorithm())) {
+    private MandateToken verifyOwn(ParsedJws jwt, String parameter) {
+        if (!SigningKey.ALGORITHM.equals(jwt.header().getAlgorithm())) {
             throw invalid(parameter + " algorithm is not accepted", parameter + "_algorithm");
         }
         // Mandate signs nothing but access tokens with these keys, so the configured compatibility
         // type (JWT) is as unambiguous as at+jwt; anything else (or no typ) is refused.
-        if (!ACCESS_TOKEN_TYPE.equals(jwt.getHeader().getType()) && !configuredType.equals(jwt.getHeader().getType())) {
+        if (!ACCESS_TOKEN_TYPE.equals(jwt.header().getType()) && !configuredType.equals(jwt.header().getType())) {
             throw invalid(parameter + " is not an access token (typ at+jwt)", parameter + "_type");
         }
         Instant now = clock.instant();
-        JWSVerifier verifier = keys.verifier(jwt.getHeader().getKeyID(), now)
+        JWSVerifier verifier = keys.verifier(jwt.header().getKeyID(), now)
                 .orElseThrow(() -> invalid(parameter + " signing key is unknown", parameter + "_key_unknown"));
         try {
             if (!jwt.verify(verifier)) {
@@ -148,12 +154,7 @@ public class SubjectTokens {
         } catch (JOSEException e) {
             throw invalid(parameter + " signature is invalid", parameter + "_signature");
         }
-        JWTClaimsSet claims;
-        try {
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw invalid(parameter + " claims are malformed", parameter + "_malformed");
-        }
+        JWTClaimsSet claims = jwt.claims();
         Date exp = claims.getExpirationTime();
         if (exp == null || !now.isBefore(exp.toInstant())) {
             throw invalid(parameter + " is expired", parameter + "_expired");
@@ -171,7 +172,7 @@ public class SubjectTokens {
         }
     }
 
-    private static SignedJWT parse(String token, String parameter) {
+    private static ParsedJws parse(String token, String parameter) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid(parameter + " is too large", parameter + "_too_large");
         }
@@ -182,16 +183,10 @@ public class SubjectTokens {
         }
         try {
             // Parses JWS compact serialisation only: unsecured ("alg":"none") and encrypted JWTs fail here.
-            return SignedJWT.parse(token);
-        } catch (ParseException e) {
+            return ParsedJws.parse(token);
+        } catch (ParsedJws.BadHeader e) {
             throw invalid(parameter + " is not a signed JWT", parameter + "_malformed");
-        }
-    }
-
-    private static String issuerOf(SignedJWT jwt, String parameter) {
-        try {
-            return jwt.getJWTClaimsSet().getIssuer();
-        } catch (ParseException e) {
+        } catch (ParsedJws.BadClaims e) {
             throw invalid(parameter + " claims are malformed", parameter + "_malformed");
         }
     }

@@ -8,6 +8,7 @@ import io.mandate.messages.consent.ConsentEvent;
 import io.mandate.messages.key.SigningKeyEvent;
 import io.mandate.messages.revocation.TokenRevoked;
 import io.mandate.messages.token.TokenEvent;
+import io.mandate.messages.token.TokenExchanged;
 import io.mandate.messages.wire.AxonEventRows;
 import io.mandate.messages.wire.EventCatalog;
 import io.mandate.messages.wire.EventCodec;
@@ -54,6 +55,8 @@ final class AxonRows {
     static final String CONSENT_TYPE = "Consent";
 
     private final ObjectMapper mapper = EventCodec.newObjectMapper();
+    /** The one event of every exchange, written without data binding; the same bytes as {@link #mapper}. */
+    private final TokenExchangedJson exchanged = new TokenExchangedJson(mapper.getFactory());
 
     /** The row of an event the ledger appends; its JSON is the record's, exactly. */
     EventRow rowOf(MandateEvent event) {
@@ -72,11 +75,15 @@ final class AxonRows {
         }
         try {
             return new EventRow(RandomIds.uuid(), event.aggregateId(), aggregateType,
-                    event.getClass().getName(), Integer.toString(type.revision()), mapper.writeValueAsBytes(event),
+                    event.getClass().getName(), Integer.toString(type.revision()), payload(event),
                     event instanceof SigningKeyEvent);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialise " + type.name(), e);
         }
+    }
+
+    private byte[] payload(MandateEvent event) throws JsonProcessingException {
+        return event instanceof TokenExchanged hop ? exchanged.write(hop) : mapper.writeValueAsBytes(event);
     }
 
     static String timeStamp(Instant instant) {
