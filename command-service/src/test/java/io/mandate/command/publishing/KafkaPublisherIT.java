@@ -22,7 +22,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import io.mandate.command.support.TestClients;
 import io.mandate.command.support.TopicRecords;
@@ -58,6 +62,13 @@ class KafkaPublisherIT extends RealStack {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     private final EventCodec codec = new EventCodec();
 
@@ -119,6 +130,13 @@ class KafkaPublisherIT extends RealStack {
             assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(new String(codec.encode(
                     EventEnvelope.wrap(envelope.eventId(), 0, envelope.occurredAt(), exchanged)), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void publisherSerializerWhenComparedThenIsTheEventStoresOwn() {
+        // Axon hands over the stored bytes only when asked with the very serializer that read them; with any
+        // other it would deserialise and serialise the payload, the cost forwarding exists to avoid.
+        assertThat(((AbstractEventStorageEngine) storageEngine).getEventSerializer()).isSameAs(eventSerializer);
     }
 
     @Test
