@@ -10,6 +10,9 @@ import io.mandate.messages.id.GrantId;
 import io.mandate.messages.id.UserId;
 import io.mandate.messages.id.Jti;
 import io.mandate.messages.token.TokenExchanged;
+import io.mandate.messages.grant.GrantCreated;
+import io.mandate.messages.grant.GrantOrigin;
+import io.mandate.messages.wire.AxonEventRows;
 import io.mandate.messages.wire.EventCodec;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.messages.wire.SharedEventStore;
@@ -19,7 +22,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import io.mandate.command.support.TestClients;
 import io.mandate.command.support.TopicRecords;
@@ -30,6 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +62,13 @@ class KafkaPublisherIT extends RealStack {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     private final EventCodec codec = new EventCodec();
 
@@ -109,6 +125,41 @@ class KafkaPublisherIT extends RealStack {
             assertThat(envelope.aggregateId()).isEqualTo(exchanged.aggregateId()).isNotEqualTo(records.get(0).key());
             assertThat(envelope.type()).isEqualTo("TokenExchanged");
             assertThat(envelope.payload()).isEqualTo(exchanged);
+            // The stored payload is forwarded, not decoded and re-encoded: the record must still be byte for
+            // byte what encoding the decoded event makes.
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(new String(codec.encode(
+                    EventEnvelope.wrap(envelope.eventId(), 0, envelope.occurredAt(), exchanged)), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void publisherSerializerWhenComparedThenIsTheEventStoresOwn() {
+        // Axon hands over the stored bytes only when asked with the very serializer that read them; with any
+        // other it would deserialise and serialise the payload, the cost forwarding exists to avoid.
+        assertThat(((AbstractEventStorageEngine) storageEngine).getEventSerializer()).isSameAs(eventSerializer);
+    }
+
+    @Test
+    void publisherWhenPayloadStoredAtAnOlderRevisionThenPublishesItAtTheCurrentOne() throws Exception {
+        // A GrantCreated row as revision 1 stored it (no origin): the publisher may not forward it as it is, since
+        // the envelope names the catalogue's revision; it decodes and re-encodes it.
+        GrantId grantId = GrantId.random();
+        String revisionOne = """
+                {"grantId":"%s","userId":"erin","agentId":"mail-agent","audience":"mail-api","scopes":["mail.read"],
+                 "policy":{"allowedNextClients":[],"allowedNextKinds":[],"maxDepth":1,"approvalScopes":[]},
+                 "createdBy":"kafka-publisher-it","createdAt":"2026-11-28T12:00:00Z"}""".formatted(grantId.value());
+        AxonEventRows.Row row = new AxonEventRows.Row(UUID.randomUUID().toString(), grantId.value(), "Grant",
+                GrantCreated.class.getName(), "1", revisionOne.getBytes(StandardCharsets.UTF_8), 0);
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            assertThat(AxonEventRows.insert(connection, List.of(row), Instant.now())).containsExactly(row.eventIdentifier());
+        }
+
+        try (GrantsTopic topic = new GrantsTopic()) {
+            ConsumerRecord<String, byte[]> record = topic.awaitRecords(grantId.value(), 1).get(0);
+            EventEnvelope envelope = codec.decode(record.value());
+            assertThat(envelope.revision()).isEqualTo(GrantCreated.REVISION);
+            assertThat(((GrantCreated) envelope.payload()).origin()).isEqualTo(GrantOrigin.ADMIN);
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"origin\":\"ADMIN\"");
         }
     }
 

@@ -55,10 +55,13 @@ public final class EventCodec {
         EventType type = EventCatalog.byName(typeName)
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + typeName, null));
         try {
-            MandateEvent payload = mapper.treeToValue(node.get("payload"), type.javaType());
-            return new EventEnvelope(text(node, "eventId"), typeName, node.path("revision").asInt(),
+            JsonNode payloadJson = node.get("payload");
+            MandateEvent payload = mapper.treeToValue(payloadJson, type.javaType());
+            int revision = node.path("revision").asInt();
+            // At the current revision the JSON is what encoding the payload makes; an older one's is not.
+            return new EventEnvelope(text(node, "eventId"), typeName, revision,
                     text(node, "aggregateId"), node.path("sequence").asLong(),
-                    Instant.parse(text(node, "occurredAt")), payload);
+                    Instant.parse(text(node, "occurredAt")), payload, revision == type.revision() ? payloadJson : null);
         } catch (IOException | RuntimeException e) {
             // The parser's message can quote payload values: keep it in the cause, out of the message.
             throw new MalformedEventException("invalid " + typeName + " payload", e);

@@ -1,5 +1,7 @@
 package io.mandate.messages.wire;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.messages.MandateEvent;
 
 import java.time.Instant;
@@ -15,6 +17,10 @@ import java.util.Objects;
  * @param aggregateId the aggregate (event-store stream) the event belongs to
  * @param sequence    the event's position within its aggregate (0-based)
  * @param occurredAt  when the event was stored
+ * @param payloadJson the payload as it was read off the wire, when {@link EventCodec#decode} read it at the
+ *                    catalogue's current revision (so it is the JSON of {@code payload}); else null. Not part
+ *                    of the wire format, of equality or of {@code toString}: it spares a consumer that stores
+ *                    the payload's JSON encoding the decoded payload again.
  */
 public record EventEnvelope(String eventId,
                             String type,
@@ -22,7 +28,13 @@ public record EventEnvelope(String eventId,
                             String aggregateId,
                             long sequence,
                             Instant occurredAt,
-                            MandateEvent payload) {
+                            MandateEvent payload,
+                            @JsonIgnore JsonNode payloadJson) {
+
+    public EventEnvelope(String eventId, String type, int revision, String aggregateId, long sequence, Instant occurredAt,
+                         MandateEvent payload) {
+        this(eventId, type, revision, aggregateId, sequence, occurredAt, payload, null);
+    }
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -41,6 +53,24 @@ public record EventEnvelope(String eventId,
     /** The Kafka record key: the aggregate, except for token events (their grant; see {@link MandateEvent#partitionKey}). */
     public String partitionKey() {
         return payload.partitionKey();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventEnvelope that && eventId.equals(that.eventId) && type.equals(that.type)
+                && revision == that.revision && aggregateId.equals(that.aggregateId) && sequence == that.sequence
+                && occurredAt.equals(that.occurredAt) && payload.equals(that.payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(eventId, type, revision, aggregateId, sequence, occurredAt, payload);
+    }
+
+    @Override
+    public String toString() {
+        return "EventEnvelope[eventId=" + eventId + ", type=" + type + ", revision=" + revision + ", aggregateId="
+                + aggregateId + ", sequence=" + sequence + ", occurredAt=" + occurredAt + ", payload=" + payload + "]";
     }
 
     public String topic() {

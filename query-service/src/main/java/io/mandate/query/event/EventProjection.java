@@ -35,7 +35,8 @@ class EventProjection implements Projection {
     }
 
     EventDocument toDocument(EventEnvelope envelope) {
-        JsonNode payload = wireJson.valueToTree(envelope.payload());
+        // The JSON read off the wire when it is the payload's current shape (no second encoding), else encoded.
+        JsonNode payload = envelope.payloadJson() != null ? envelope.payloadJson() : wireJson.valueToTree(envelope.payload());
         Searchable fields = Searchable.of(envelope.payload());
         TokenSearchable token = TokenSearchable.of(envelope.payload());
         return new EventDocument(envelope.eventId(), envelope.type(), envelope.revision(), envelope.aggregateId(),

@@ -85,6 +85,18 @@ public final class EventGenerator implements AutoCloseable {
      * {@code gen.revocationEvery} events (default 2,000) between ticks.
      */
     public Phase run(long events, int rate, CommitListener listener) throws Exception {
+        return run(events, rate, listener, true);
+    }
+
+    /**
+     * Ledger events only, no revocation: what a backlog needs when the command-service is stopped (a drain
+     * benchmark writes the store first, then starts the publisher). Its events count towards no revocation.
+     */
+    public Phase runWithoutRevocations(long events, int rate) throws Exception {
+        return run(events, rate, null, false);
+    }
+
+    private Phase run(long events, int rate, CommitListener listener, boolean revocations) throws Exception {
         long start = System.nanoTime();
         long written = 0;
         int largest = 0;
@@ -106,7 +118,7 @@ public final class EventGenerator implements AutoCloseable {
             }
             written += batch.size();
             largest = Math.max(largest, batch.size());
-            sinceRevocation += batch.size();
+            sinceRevocation += revocations ? batch.size() : 0;
             while (sinceRevocation >= revocationEvery) { // a large catch-up batch owes several
                 sinceRevocation -= revocationEvery;
                 mix.revokeSomething();

@@ -24,6 +24,7 @@ import java.util.Set;
  *
  * <pre>./mvnw -B -q -pl system-tests -Pquery-benchmark test-compile exec:java -Dbench.events=1000000
  *   -Dbench.rounds=3 -Dbench.seconds=60 -Dbench.rate=1000 -Dbench.only=searchable,chain,replay</pre>
+ * (and {@code -Dbench.only=drain -Dbench.drainEvents=100000}: each stage's throughput and CPU per event on a backlog)
  *
  * See docs/benchmarks.md, "Query side".
  */
@@ -47,12 +48,15 @@ public final class QuerySideBenchmark {
                 postgres(stack));
         GeneratorSettings settings = stack.generatorSettings().with(target, fillRate);
         // A stack filled by an earlier run needs no new population unless events must be written.
-        if (storeRows(stack) < target || only.contains("searchable")) {
+        if (storeRows(stack) < target || only.contains("searchable") || only.contains("drain")) {
             try (EventGenerator generator = EventGenerator.prepare(settings)) {
                 fill(stack, generator, target, fillRate);
                 System.out.println(generator.summary());
                 if (only.contains("searchable")) {
                     searchable(stack, generator, rounds, seconds, rate, settings.tickMillis());
+                }
+                if (only.contains("drain")) {
+                    drain(stack, generator, rounds, Long.getLong("bench.drainEvents", 100_000));
                 }
             }
         } else {
@@ -130,6 +134,26 @@ public final class QuerySideBenchmark {
                     "%,.0f", "%,.0f", "%,.0f", "%,.0f", "%.1f"));
         }
         System.out.println(medians(stageRows, "%,.0f", "%,.0f", "%,.0f", "%,.0f", "%,.0f", "%,.0f", "%,.0f", "%,.0f", "%.1f"));
+    }
+
+    private static void drain(QueryStack stack, EventGenerator generator, int rounds, long events) throws Exception {
+        System.out.printf(Locale.ROOT, "%n## drain of a backlog of %,d events, one stage at a time (the other stopped)%n", events);
+        System.out.println("| round | uptime load (1 min) at start | backlog | publisher events/s | publisher CPU ms/event "
+                + "| projection events/s | projection CPU ms/event | Elasticsearch CPU ms/event (during projection) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        List<double[]> rows = new ArrayList<>();
+        try (DrainRun drain = new DrainRun(stack, "mandate-query-service")) {
+            for (int round = 1; round <= rounds; round++) {
+                double load = loadAverageOneMinute();
+                DrainRun.Round result = drain.round(generator, events);
+                double[] row = {load, result.events(), result.publisher().rate(), result.publisher().cpuMillisPerEvent(),
+                        result.projection().rate(), result.projection().cpuMillisPerEvent(),
+                        result.projection().elasticCpuMillisPerEvent()};
+                rows.add(row);
+                System.out.println(line(Integer.toString(round), row, "%.1f", "%,.0f", "%,.0f", "%.3f", "%,.0f", "%.3f", "%.3f"));
+            }
+        }
+        System.out.println(medians(rows, "%.1f", "%,.0f", "%,.0f", "%.3f", "%,.0f", "%.3f", "%.3f"));
     }
 
     private static void chains(QueryStack stack, int rounds, int perDepth) throws Exception {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The write and read halves of the pipeline as {@code ./mandate up} runs them: {@link TestStack}'s PostgreSQL,
@@ -31,6 +32,7 @@ final class QueryStack {
     private final int queryPort;
     private final ServiceComponent command;
     private ServiceComponent query;
+    private String consumerGroup;
 
     private QueryStack(TestStack stack, Distributions distributions, Path home, Map<String, String> environment,
                        int commandPort, int queryPort) {
@@ -72,6 +74,7 @@ final class QueryStack {
 
     /** Starts the query-service consuming in {@code consumerGroup} (a new group reads every topic from the beginning). */
     void startQueryService(String consumerGroup) {
+        this.consumerGroup = consumerGroup;
         Map<String, String> queryEnvironment = new HashMap<>(environment);
         queryEnvironment.put("MANDATE_QUERY_CONSUMER_GROUP", consumerGroup);
         StackSettings defaults = StackSettings.fromEnvironment(home, Map.of());
@@ -84,6 +87,45 @@ final class QueryStack {
         if (query != null) {
             query.stop();
         }
+    }
+
+    /** The consumer group the query-service consumes in (its last start's). */
+    String consumerGroup() {
+        return consumerGroup;
+    }
+
+    void stopCommandService() {
+        command.stop();
+    }
+
+    void startCommandService() {
+        command.start();
+    }
+
+    /** The process id of one of the services this stack started ({@code command-service}, {@code query-service}), if it runs. */
+    OptionalLong pid(String module) {
+        try {
+            Path file = home.resolve("run/" + module + ".pid");
+            if (!Files.exists(file)) {
+                return OptionalLong.empty();
+            }
+            long pid = Long.parseLong(Files.readString(file).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (Exception e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Elasticsearch's process id: the node whose command line names this stack's home (its tmp dir lies there). */
+    OptionalLong elasticsearchPid() {
+        String stackHome = System.getenv("MANDATE_TEST_STACK_HOME");
+        if (stackHome == null) {
+            return OptionalLong.empty();
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains("org.elasticsearch.bootstrap.Elasticsearch")
+                        && line.contains(stackHome)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst();
     }
 
     /** The generator's settings for this stack (its PostgreSQL and command-service). */
