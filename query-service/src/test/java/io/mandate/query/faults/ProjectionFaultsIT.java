@@ -107,7 +107,7 @@ class ProjectionFaultsIT {
             stream.finish(Duration.ofSeconds(150));
             assertThat(stream.failures()).as("publish failures").isEmpty();
 
-            awaitProjected(user, stream.eventIds().size());
+            awaitProjected(user, stream.eventIds().size(), stream.grantIds().size());
             System.out.printf("[faults] %s: stop %.1f s, down %.1f s, start %.1f s, caught up %.1f s after the restart;"
                             + " %d events, max lag seen while down %d%n", part, seconds(begin, stoppedAt),
                     seconds(stoppedAt, restartedAt), seconds(restarting, restartedAt),
@@ -145,12 +145,21 @@ class ProjectionFaultsIT {
         return lag.canConvertToLong() ? lag.asLong() : null;
     }
 
-    private void awaitProjected(UserId user, int events) {
+    /**
+     * Until both indices hold at least what was sent. Both, not only the events: after the restart the
+     * backlog comes in bulks of up to 500 events, and within one bulk the events shard may be written and
+     * refreshed before the grants shard is.
+     */
+    private void awaitProjected(UserId user, int events, int grants) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             elasticsearch.indices().refresh(refresh -> refresh.index("mandate-events", "mandate-grants"));
-            return elasticsearch.count(count -> count.index("mandate-events")
-                    .query(q -> q.term(term -> term.field("userId").value(user.value())))).count() >= events;
+            return countOf("mandate-events", user) >= events && countOf("mandate-grants", user) >= grants;
         });
+    }
+
+    private long countOf(String index, UserId user) throws IOException {
+        return elasticsearch.count(count -> count.index(index)
+                .query(q -> q.term(term -> term.field("userId").value(user.value())))).count();
     }
 
     private void assertExactlyOnce(UserId user, EventStream stream) throws IOException {
