@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 @ConfigurationProperties("mandate.query.export")
 record ExportProperties(@DefaultValue("export-keys") Path keyDirectory,
-                        @DefaultValue("2000") int pageSize,
+                        @DefaultValue("5000") int pageSize,
                         @DefaultValue("mandate-query-service") String issuer) {
 
     ExportProperties {

@@ -46,7 +46,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Run (with a stack's {@code MANDATE_TEST_*} variables set, or TestStack starts one):
  * {@code ./mvnw -B -q -pl query-service -Pbenchmark test-compile exec:java}; tune with
- * {@code -Dbench.events=200000 -Dbench.rounds=3 -Dbench.pageSize=2000}; {@code -Dbench.keep=<folder>} keeps
+ * {@code -Dbench.events=200000 -Dbench.rounds=3 -Dbench.pageSize=5000}; {@code -Dbench.keep=<folder>} keeps
  * the last NDJSON export and the JWKS there.
  */
 public final class ExportBenchmark {
@@ -57,7 +57,7 @@ public final class ExportBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("bench.events", 200_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
-        int pageSize = Integer.getInteger("bench.pageSize", 2000);
+        int pageSize = Integer.getInteger("bench.pageSize", 5000);
         Path keys = Files.createTempDirectory("bench-export-keys");
 
         Map<String, String> properties = new HashMap<>(TestStack.get().springProperties());
