@@ -1,7 +1,6 @@
 package io.mandate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mandate.infra.launcher.StackSettings;
 import io.mandate.messages.consent.ConsentDenied;
 import io.mandate.messages.wire.EventEnvelope;
 import io.mandate.messages.wire.Topics;
@@ -299,23 +298,7 @@ class AuthorizationCodeFlowIT {
     }
 
     private static JsonNode awaitEvent(String aggregateId, String type) {
-        String url = mandate.url(StackSettings.QUERY_SERVICE) + "/api/events?aggregateId="
-                + java.net.URLEncoder.encode(aggregateId, StandardCharsets.UTF_8);
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(QUERY_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HttpResponse<String> response = http.get(url, "investigator", "mandate-investigator");
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            for (JsonNode item : Http.json(response).path("items")) {
-                if (type.equals(item.path("type").asText())) {
-                    found[0] = item;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
+        return IndexedEvents.awaitIndexed(mandate, http, aggregateId, type, QUERY_TIMEOUT);
     }
 
     /** RFC 7636 S256: a fresh verifier and its challenge. */

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,22 +114,6 @@ class DemoScenarioThroughTheStackIT {
 
     /** The event of this type on this aggregate, once the query-service has indexed it. */
     private JsonNode awaitEvent(RunningMandate mandate, String aggregateId, String type) {
-        String url = mandate.url(StackSettings.QUERY_SERVICE) + "/api/events?aggregateId="
-                + URLEncoder.encode(aggregateId, StandardCharsets.UTF_8);
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(QUERY_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HttpResponse<String> response = http.get(url, "investigator", "mandate-investigator");
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            for (JsonNode item : Http.json(response).path("items")) {
-                if (type.equals(item.path("type").asText())) {
-                    found[0] = item;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
+        return IndexedEvents.awaitIndexed(mandate, http, aggregateId, type, QUERY_TIMEOUT);
     }
 }

@@ -2,7 +2,6 @@ package io.mandate.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.infra.launcher.Processes;
-import io.mandate.infra.launcher.StackSettings;
 import io.mandate.system.keycloak.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -293,22 +292,6 @@ class ExternalIdentityProviderIT {
     }
 
     private static JsonNode awaitEvent(String aggregateId, String type) {
-        String url = mandate.url(StackSettings.QUERY_SERVICE) + "/api/events?aggregateId="
-                + java.net.URLEncoder.encode(aggregateId, StandardCharsets.UTF_8);
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HttpResponse<String> response = http.get(url, "investigator", "mandate-investigator");
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            for (JsonNode item : Http.json(response).path("items")) {
-                if (type.equals(item.path("type").asText())) {
-                    found[0] = item;
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found[0];
+        return IndexedEvents.awaitIndexed(mandate, http, aggregateId, type, Duration.ofSeconds(60));
     }
 }
