@@ -96,7 +96,7 @@ final class DrainRun implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the pipeline did not catch up within 60 minutes");
             }
-            Thread.sleep(1_000);
+            Thread.sleep(1_000); // a benchmark's own pacing: each check is three remote reads, once a second is plenty
         }
         double waited = (System.nanoTime() - start) / 1e9;
         if (waited > 2) {
@@ -128,6 +128,8 @@ final class DrainRun implements AutoCloseable {
         long elasticAtFirst = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
         while (System.nanoTime() < deadline) {
+            // Sampling, not waiting on a condition: the drain's end is timed to this 100 ms resolution,
+            // against drains of tens of seconds.
             Thread.sleep(100);
             long done = moved.getAsLong();
             OptionalLong process = pid.get();
